@@ -1,0 +1,39 @@
+package org.portpass.core;
+
+/**
+ * The request clashes with stored state: a duplicate natural key, a stale version, or a state that
+ * forbids the change.
+ */
+public class ConflictException extends PortPassException {
+  private static final long serialVersionUID = 1L;
+
+  private final String field;
+
+  public ConflictException(String code, String field, String message) {
+    super(code, message);
+    this.field = field;
+  }
+
+  /** A duplicate of a unique value, e.g. a tax ID that is already registered. */
+  public static ConflictException duplicate(String field, String message) {
+    return new ConflictException("duplicate", field, message);
+  }
+
+  /** The client edited an outdated copy (optimistic locking). */
+  public static ConflictException staleVersion(String what, long expected, long actual) {
+    return new ConflictException(
+        "stale-version",
+        "version",
+        what
+            + " was changed by someone else (you sent version "
+            + expected
+            + ", it is now "
+            + actual
+            + "); reload and try again");
+  }
+
+  /** The field that clashed, or {@code null}. */
+  public String field() {
+    return field;
+  }
+}

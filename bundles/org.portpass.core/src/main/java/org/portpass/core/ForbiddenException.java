@@ -1,0 +1,10 @@
+package org.portpass.core;
+
+/** The caller is known but may not do this. */
+public class ForbiddenException extends PortPassException {
+  private static final long serialVersionUID = 1L;
+
+  public ForbiddenException(String message) {
+    super("forbidden", message);
+  }
+}

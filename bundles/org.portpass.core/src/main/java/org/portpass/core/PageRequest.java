@@ -1,0 +1,24 @@
+package org.portpass.core;
+
+/** A page of a list: zero-based page number and page size (1 to {@value #MAX_SIZE}). */
+public record PageRequest(int page, int size) {
+  public static final int DEFAULT_SIZE = 50;
+  public static final int MAX_SIZE = 500;
+
+  public PageRequest {
+    if (page < 0) {
+      throw new ValidationException("page", "must be 0 or more");
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      throw new ValidationException("size", "must be between 1 and " + MAX_SIZE);
+    }
+  }
+
+  public static PageRequest first(int size) {
+    return new PageRequest(0, size);
+  }
+
+  public int offset() {
+    return page * size;
+  }
+}

@@ -1,0 +1,10 @@
+package org.portpass.core;
+
+/** The input is larger than a configured limit. */
+public class TooLargeException extends PortPassException {
+  private static final long serialVersionUID = 1L;
+
+  public TooLargeException(String message) {
+    super("too-large", message);
+  }
+}

@@ -1,0 +1,167 @@
+package org.portpass.demo.internal;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.portpass.core.Caller;
+import org.portpass.core.NotFoundException;
+import org.portpass.registry.AttachmentService;
+import org.portpass.registry.AttachmentType;
+import org.portpass.registry.Company;
+import org.portpass.registry.CompanyService;
+import org.portpass.registry.Contact;
+import org.portpass.registry.IdentityKind;
+import org.portpass.registry.NewAttachment;
+import org.portpass.registry.NewCompany;
+import org.portpass.registry.OwnerKind;
+import org.portpass.registry.Person;
+import org.portpass.registry.PersonData;
+import org.portpass.registry.PersonService;
+import org.portpass.registry.VehicleData;
+import org.portpass.registry.VehicleService;
+import org.portpass.registry.VehicleType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small, realistic data set a newcomer can explore: two verified companies with persons and
+ * vehicles, and one company waiting for customer service. Loaded once; a restart finds it there and
+ * changes nothing.
+ */
+@Component(
+    immediate = true,
+    service = {})
+public class DemoData {
+  static final String ALPHA_TAX_ID = "12345675";
+  static final String BETA_TAX_ID = "22099131";
+  static final String GAMMA_TAX_ID = "04595257";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+  private static final Caller DEMO = Caller.system("demo-loader");
+
+  @Activate
+  public DemoData(
+      @Reference CompanyService companies,
+      @Reference PersonService persons,
+      @Reference VehicleService vehicles,
+      @Reference AttachmentService attachments) {
+    if (exists(companies)) {
+      LOG.info("Demo data already present");
+      return;
+    }
+    Company alpha =
+        verified(
+            companies,
+            new NewCompany(
+                ALPHA_TAX_ID,
+                "阿爾法物流股份有限公司",
+                "Alpha Logistics Co., Ltd.",
+                "基隆市中正區中正路1號",
+                "02-2422-0001",
+                "倉儲物流",
+                List.of(new Contact("王小明", "行政經理", "02-2422-0002", "ops@alpha.example"))));
+    Company beta =
+        verified(
+            companies,
+            new NewCompany(
+                BETA_TAX_ID,
+                "貝塔海事工程有限公司",
+                "Beta Marine Engineering Ltd.",
+                "高雄市鼓山區蓬萊路2號",
+                "07-521-0001",
+                "船舶修造",
+                List.of(new Contact("陳美玲", "總務", "07-521-0002", "admin@beta.example"))));
+    companies.create(
+        DEMO,
+        new NewCompany(
+            GAMMA_TAX_ID,
+            "伽瑪報關行",
+            "Gamma Customs Brokers",
+            "臺中市梧棲區",
+            "04-2656-0001",
+            "報關",
+            List.of()));
+
+    Person wang = person(persons, alpha, null, "A112345604", null, "王大同", "Wang Da-tong", 1980);
+    person(persons, alpha, null, "A112345613", null, "林志明", "Lin Chih-ming", 1975);
+    person(persons, alpha, null, "A810000008", null, "阮文山", "Nguyen Van Son", 1990);
+    person(persons, beta, null, "F112345604", null, "張雅婷", "Chang Ya-ting", 1988);
+    person(persons, beta, IdentityKind.PASSPORT, "P12345678", "PHL", null, "Maria Santos", 1985);
+    attachments.upload(
+        DEMO,
+        OwnerKind.PERSON,
+        wang.id(),
+        new NewAttachment(AttachmentType.PHOTO, "wang-photo.png", "image/png", null, photo()));
+
+    vehicles.create(
+        DEMO, new VehicleData("KLA-1234", VehicleType.TRUCK, "Hino", "white", alpha.id(), null));
+    vehicles.create(
+        DEMO, new VehicleData("ABC-5678", VehicleType.VAN, "Toyota", "silver", alpha.id(), null));
+    vehicles.create(
+        DEMO, new VehicleData("KHH-0088", VehicleType.TRACTOR, "Volvo", "blue", beta.id(), null));
+    LOG.info("Demo data loaded: 3 companies, 5 persons, 3 vehicles");
+  }
+
+  private static boolean exists(CompanyService companies) {
+    try {
+      companies.getByTaxId(DEMO, ALPHA_TAX_ID);
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  private static Company verified(CompanyService companies, NewCompany company) {
+    return companies.verify(DEMO, companies.create(DEMO, company).id());
+  }
+
+  private static Person person(
+      PersonService persons,
+      Company company,
+      IdentityKind kind,
+      String number,
+      String nationality,
+      String nameZh,
+      String nameEn,
+      int birthYear) {
+    return persons.create(
+        DEMO,
+        new PersonData(
+            kind,
+            number,
+            nationality,
+            nameZh,
+            nameEn,
+            LocalDate.of(birthYear, 5, 1),
+            "0912-345-678",
+            company.id(),
+            null));
+  }
+
+  /** A plain passport-style placeholder photo, drawn rather than shipped as a binary file. */
+  private static byte[] photo() {
+    BufferedImage image = new BufferedImage(120, 160, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(new Color(0xE8EEF4));
+    g.fillRect(0, 0, 120, 160);
+    g.setColor(new Color(0x5A6B7D));
+    g.fillOval(35, 30, 50, 60);
+    g.fillRoundRect(20, 100, 80, 60, 40, 40);
+    g.dispose();
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

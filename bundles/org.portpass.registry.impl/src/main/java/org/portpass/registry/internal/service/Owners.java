@@ -1,0 +1,45 @@
+package org.portpass.registry.internal.service;
+
+import javax.persistence.EntityManager;
+import org.portpass.core.Caller;
+import org.portpass.core.ConflictException;
+import org.portpass.core.ValidationException;
+import org.portpass.registry.internal.entity.CompanyEntity;
+
+/** The owner company of persons and vehicles, and the optimistic-lock check they share. */
+final class Owners {
+  private Owners() {}
+
+  /**
+   * The company a new record belongs to: a company account's own company (filled in automatically,
+   * as the seed asks), or the one staff chose.
+   */
+  static Long companyFor(Caller caller, Long requested, Checks checks) {
+    if (Access.isStaff(caller)) {
+      return requested;
+    }
+    if (caller.companyId() == null) {
+      checks.add("companyId", "your account does not belong to a company");
+      return null;
+    }
+    if (requested != null && !requested.equals(caller.companyId())) {
+      checks.add("companyId", "you can register records for your own company only");
+    }
+    return caller.companyId();
+  }
+
+  /** The company referred to by an input field; unknown ids are the client's mistake (400). */
+  static CompanyEntity company(EntityManager em, long id) {
+    CompanyEntity company = em.find(CompanyEntity.class, id);
+    if (company == null) {
+      throw new ValidationException("companyId", "company " + id + " does not exist");
+    }
+    return company;
+  }
+
+  static void requireVersion(String what, long expected, long actual) {
+    if (expected != actual) {
+      throw ConflictException.staleVersion(what, expected, actual);
+    }
+  }
+}

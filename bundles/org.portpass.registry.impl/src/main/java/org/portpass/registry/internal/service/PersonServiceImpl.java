@@ -1,0 +1,315 @@
+package org.portpass.registry.internal.service;
+
+import java.util.Date;
+import java.util.List;
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.portpass.core.Caller;
+import org.portpass.core.ConflictException;
+import org.portpass.core.NotFoundException;
+import org.portpass.core.Page;
+import org.portpass.core.PageRequest;
+import org.portpass.core.ValidationException;
+import org.portpass.registry.Employment;
+import org.portpass.registry.IdentityNumber;
+import org.portpass.registry.OwnerKind;
+import org.portpass.registry.Person;
+import org.portpass.registry.PersonData;
+import org.portpass.registry.PersonQuery;
+import org.portpass.registry.PersonService;
+import org.portpass.registry.internal.entity.CompanyEntity;
+import org.portpass.registry.internal.entity.EmploymentEntity;
+import org.portpass.registry.internal.entity.PersonEntity;
+import org.portpass.storage.SchemaReady;
+
+@Component
+public class PersonServiceImpl implements PersonService {
+  private final Transactions tx;
+  private final SubjectGuard guard;
+
+  @Activate
+  public PersonServiceImpl(
+      @Reference(target = "(osgi.unit.name=portpass-registry)") JpaTemplate jpa,
+      @Reference(target = RegistrySchema.READY) SchemaReady schema,
+      @Reference SubjectGuard guard) {
+    this.tx = new Transactions(jpa);
+    this.guard = guard;
+  }
+
+  @Override
+  public Person create(Caller caller, PersonData input) {
+    Checks checks = new Checks();
+    IdentityNumber identity = identity(checks, input);
+    PersonEntity entity = new PersonEntity();
+    fill(checks, entity, input);
+    Long companyId = Owners.companyFor(caller, input.companyId(), checks);
+    checks.throwIfAny();
+    entity.setIdentityKind(identity.kind());
+    entity.setIdentityNumber(identity.number());
+    entity.setNationality(identity.nationality());
+    entity.setIdentityKey(identity.key());
+    Date now = new Date();
+    entity.setCreatedAt(now);
+    entity.setUpdatedAt(now);
+    return tx.write(
+        em -> {
+          if (findByKey(em, identity.key()) != null) {
+            throw ConflictException.duplicate(
+                "identityNumber",
+                "a person with identity number " + identity.number() + " is already registered");
+          }
+          if (companyId != null) {
+            CompanyEntity company = Owners.company(em, companyId);
+            Access.requireWrite(caller, companyId, "company", companyId);
+            entity.setCompany(company);
+          }
+          em.persist(entity);
+          if (companyId != null) {
+            em.persist(employment(entity, entity.getCompany(), now, caller));
+          }
+          return Mappers.person(entity);
+        });
+  }
+
+  @Override
+  public Person get(Caller caller, long id) {
+    return tx.read(em -> Mappers.person(load(em, caller, id)));
+  }
+
+  @Override
+  public Person getByIdentityNumber(Caller caller, String identityNumber) {
+    String number = normalise(identityNumber);
+    return tx.read(
+        em -> {
+          List<PersonEntity> found =
+              em
+                  .createQuery(
+                      "SELECT p FROM PersonEntity p WHERE p.identityNumber = :n",
+                      PersonEntity.class)
+                  .setParameter("n", number)
+                  .getResultList()
+                  .stream()
+                  .filter(p -> canRead(caller, p))
+                  .toList();
+          if (found.size() != 1) {
+            throw new NotFoundException("person with identity number", number);
+          }
+          return Mappers.person(found.get(0));
+        });
+  }
+
+  @Override
+  public Page<Person> search(Caller caller, PersonQuery query, PageRequest page) {
+    boolean all = Access.isStaff(caller) || Access.isPortStaff(caller);
+    if (!all && caller.companyId() == null) {
+      return new Page<>(List.of(), page.page(), page.size(), 0);
+    }
+    Long company = all ? query.companyId() : caller.companyId();
+    if (!all && query.companyId() != null && !query.companyId().equals(company)) {
+      return new Page<>(List.of(), page.page(), page.size(), 0);
+    }
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    if (company != null) {
+      where.append(" AND p.company.id = :company");
+    }
+    if (query.identityNumber() != null && !query.identityNumber().isBlank()) {
+      where.append(" AND p.identityNumber = :number");
+    }
+    if (query.name() != null && !query.name().isBlank()) {
+      where.append(" AND (LOWER(p.nameZh) LIKE :name OR LOWER(p.nameEn) LIKE :name)");
+    }
+    return tx.read(
+        em -> {
+          TypedQuery<PersonEntity> items =
+              em.createQuery(
+                  "SELECT p FROM PersonEntity p" + where + " ORDER BY p.id", PersonEntity.class);
+          TypedQuery<Long> count =
+              em.createQuery("SELECT COUNT(p) FROM PersonEntity p" + where, Long.class);
+          for (TypedQuery<?> q : List.of(items, count)) {
+            if (company != null) {
+              q.setParameter("company", company);
+            }
+            if (query.identityNumber() != null && !query.identityNumber().isBlank()) {
+              q.setParameter("number", normalise(query.identityNumber()));
+            }
+            if (query.name() != null && !query.name().isBlank()) {
+              q.setParameter("name", "%" + query.name().strip().toLowerCase() + "%");
+            }
+          }
+          List<Person> found =
+              items
+                  .setFirstResult(page.offset())
+                  .setMaxResults(page.size())
+                  .getResultList()
+                  .stream()
+                  .map(Mappers::person)
+                  .toList();
+          return new Page<>(found, page.page(), page.size(), count.getSingleResult());
+        });
+  }
+
+  @Override
+  public Person update(Caller caller, long id, PersonData input) {
+    Checks checks = new Checks();
+    checks.notNull("version", input.version());
+    IdentityNumber identity = input.identityNumber() == null ? null : identity(checks, input);
+    PersonEntity changes = new PersonEntity();
+    fill(checks, changes, input);
+    return tx.write(
+        em -> {
+          PersonEntity entity = loadForWrite(em, caller, id);
+          checks.throwIfAny();
+          Owners.requireVersion("person " + id, input.version(), entity.getVersion());
+          if (input.companyId() != null
+              && (entity.getCompany() == null
+                  || !input.companyId().equals(entity.getCompany().getId()))) {
+            throw new ValidationException(
+                "companyId", "a person changes company by a transfer, not by an update");
+          }
+          if (identity != null && !identity.key().equals(entity.getIdentityKey())) {
+            if (findByKey(em, identity.key()) != null) {
+              throw ConflictException.duplicate(
+                  "identityNumber",
+                  "identity number " + identity.number() + " is already registered");
+            }
+            entity.setIdentityKind(identity.kind());
+            entity.setIdentityNumber(identity.number());
+            entity.setNationality(identity.nationality());
+            entity.setIdentityKey(identity.key());
+          }
+          entity.setNameZh(changes.getNameZh());
+          entity.setNameEn(changes.getNameEn());
+          entity.setBirthDate(changes.getBirthDate());
+          entity.setPhone(changes.getPhone());
+          entity.setUpdatedAt(new Date());
+          return Mappers.person(entity);
+        });
+  }
+
+  @Override
+  public void delete(Caller caller, long id, long version) {
+    tx.write(
+        em -> {
+          PersonEntity entity = loadForWrite(em, caller, id);
+          Owners.requireVersion("person " + id, version, entity.getVersion());
+          guard.requireUnused(OwnerKind.PERSON, id, "person " + entity.getIdentityNumber());
+          Attachments.deleteAll(em, OwnerKind.PERSON, id);
+          em.createQuery("DELETE FROM EmploymentEntity e WHERE e.person.id = :id")
+              .setParameter("id", id)
+              .executeUpdate();
+          em.remove(entity);
+          return null;
+        });
+  }
+
+  @Override
+  public Person transfer(Caller caller, long id, long toCompanyId, long version) {
+    return tx.write(
+        em -> {
+          PersonEntity entity = loadForWrite(em, caller, id);
+          Owners.requireVersion("person " + id, version, entity.getVersion());
+          CompanyEntity target = Owners.company(em, toCompanyId);
+          if (entity.getCompany() != null && entity.getCompany().getId() == toCompanyId) {
+            throw new ValidationException("companyId", "the person already works for this company");
+          }
+          Date now = new Date();
+          em.createQuery(
+                  "UPDATE EmploymentEntity e SET e.endedAt = :now"
+                      + " WHERE e.person.id = :id AND e.endedAt IS NULL")
+              .setParameter("now", now)
+              .setParameter("id", id)
+              .executeUpdate();
+          em.persist(employment(entity, target, now, caller));
+          entity.setCompany(target);
+          entity.setUpdatedAt(now);
+          return Mappers.person(entity);
+        });
+  }
+
+  @Override
+  public List<Employment> employmentHistory(Caller caller, long id) {
+    return tx.read(
+        em -> {
+          load(em, caller, id);
+          return em
+              .createQuery(
+                  "SELECT e FROM EmploymentEntity e WHERE e.person.id = :id ORDER BY e.startedAt, e.id",
+                  EmploymentEntity.class)
+              .setParameter("id", id)
+              .getResultList()
+              .stream()
+              .map(Mappers::employment)
+              .toList();
+        });
+  }
+
+  private static boolean canRead(Caller caller, PersonEntity p) {
+    Long company = p.getCompany() == null ? null : p.getCompany().getId();
+    return caller.actsFor(company) || Access.isPortStaff(caller);
+  }
+
+  private static PersonEntity load(EntityManager em, Caller caller, long id) {
+    PersonEntity entity = em.find(PersonEntity.class, id);
+    if (entity == null || !canRead(caller, entity)) {
+      throw new NotFoundException("person", id);
+    }
+    return entity;
+  }
+
+  private static PersonEntity loadForWrite(EntityManager em, Caller caller, long id) {
+    PersonEntity entity = load(em, caller, id);
+    Access.requireWrite(
+        caller, entity.getCompany() == null ? null : entity.getCompany().getId(), "person", id);
+    return entity;
+  }
+
+  private static PersonEntity findByKey(EntityManager em, String key) {
+    return em
+        .createQuery("SELECT p FROM PersonEntity p WHERE p.identityKey = :k", PersonEntity.class)
+        .setParameter("k", key)
+        .getResultList()
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static IdentityNumber identity(Checks checks, PersonData input) {
+    return checks.parse(
+        "identityNumber",
+        input.identityNumber(),
+        raw -> IdentityNumber.of(input.identityKind(), raw, input.nationality()));
+  }
+
+  private static void fill(Checks checks, PersonEntity entity, PersonData input) {
+    entity.setNameZh(checks.optional("nameZh", input.nameZh()));
+    entity.setNameEn(checks.optional("nameEn", input.nameEn()));
+    if (entity.getNameZh() == null && entity.getNameEn() == null) {
+      checks.add("nameZh", "a Chinese or an English name is required");
+    }
+    entity.setPhone(checks.optional("phone", input.phone()));
+    if (input.birthDate() != null
+        && (input.birthDate().isAfter(java.time.LocalDate.now())
+            || input.birthDate().isBefore(java.time.LocalDate.of(1900, 1, 1)))) {
+      checks.add("birthDate", "must be a date between 1900-01-01 and today");
+    }
+    entity.setBirthDate(input.birthDate());
+  }
+
+  private static EmploymentEntity employment(
+      PersonEntity person, CompanyEntity company, Date from, Caller caller) {
+    EmploymentEntity e = new EmploymentEntity();
+    e.setPerson(person);
+    e.setCompany(company);
+    e.setStartedAt(from);
+    e.setRecordedBy(caller.username());
+    return e;
+  }
+
+  private static String normalise(String identityNumber) {
+    return identityNumber == null ? "" : identityNumber.replaceAll("\\s", "").toUpperCase();
+  }
+}

@@ -1,0 +1,69 @@
+package org.portpass.registry.internal.service;
+
+import java.sql.SQLException;
+import javax.persistence.OptimisticLockException;
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.portpass.core.ConflictException;
+import org.portpass.core.PortPassException;
+
+/**
+ * Runs registry work in a JTA transaction and turns what the database refuses (a duplicate natural
+ * key, a concurrent update) into the domain's conflict errors, so the database, not the code, is
+ * the last word on uniqueness and concurrency.
+ */
+final class Transactions {
+  private final JpaTemplate jpa;
+
+  Transactions(JpaTemplate jpa) {
+    this.jpa = jpa;
+  }
+
+  <R> R read(EmFunction<R> work) {
+    return run(TransactionType.Supports, work);
+  }
+
+  <R> R write(EmFunction<R> work) {
+    return run(
+        TransactionType.Required,
+        em -> {
+          R result = work.apply(em);
+          em.flush(); // surface constraint violations here, inside the translation below
+          return result;
+        });
+  }
+
+  private <R> R run(TransactionType type, EmFunction<R> work) {
+    try {
+      return jpa.txExpr(type, work);
+    } catch (PortPassException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
+  private static RuntimeException translate(RuntimeException failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof PortPassException domain) {
+        return domain;
+      }
+      // OpenJPA reports a lost update as javax.persistence or its own OptimisticException
+      if (t instanceof OptimisticLockException || t.getClass().getName().contains("Optimistic")) {
+        return new ConflictException(
+            "stale-version", "version", "the record was changed by someone else; reload and retry");
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        if (sql.getSQLState().equals("23505")) {
+          return ConflictException.duplicate(null, "a record with the same key already exists");
+        }
+        if (sql.getSQLState().startsWith("23")) {
+          return new ConflictException(
+              "integrity", null, "the change would break a reference between records");
+        }
+      }
+    }
+    return failure;
+  }
+}

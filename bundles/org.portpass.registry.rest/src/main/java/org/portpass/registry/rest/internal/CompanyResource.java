@@ -1,0 +1,137 @@
+package org.portpass.registry.rest.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.PATCH;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.portpass.core.Page;
+import org.portpass.core.ValidationException;
+import org.portpass.registry.Company;
+import org.portpass.registry.CompanyChanges;
+import org.portpass.registry.CompanyService;
+import org.portpass.registry.NewCompany;
+import org.portpass.rest.CallerResolver;
+import org.portpass.rest.Paging;
+import org.portpass.rest.Versions;
+
+@Component(service = CompanyResource.class)
+@JaxrsResource
+@JSONRequired
+@Path(CompanyResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "companies", description = "Companies (業者): created and verified by customer service")
+public class CompanyResource {
+  static final String PATH = "companies";
+
+  private final CompanyService companies;
+  private final CallerResolver callers;
+
+  @Activate
+  public CompanyResource(@Reference CompanyService companies, @Reference CallerResolver callers) {
+    this.companies = companies;
+    this.callers = callers;
+  }
+
+  @GET
+  @Operation(summary = "List companies, optionally filtered by part of the name or tax ID")
+  public Page<Company> list(
+      @Context HttpServletRequest request,
+      @QueryParam("q") String text,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    return companies.list(callers.resolve(request), text, Paging.of(page, size));
+  }
+
+  @POST
+  @Operation(summary = "Create a company (customer service); it starts as PENDING")
+  public Response create(@Context HttpServletRequest request, NewCompany company) {
+    Company created = companies.create(callers.resolve(request), company);
+    return Responses.created(PATH, created.id(), created, created.version());
+  }
+
+  @GET
+  @Path("{id: \\d+}")
+  @Operation(summary = "A company by id")
+  public Response get(@Context HttpServletRequest request, @PathParam("id") long id) {
+    Company company = companies.get(callers.resolve(request), id);
+    return Responses.ok(company, company.version());
+  }
+
+  @GET
+  @Path("by-tax-id/{taxId}")
+  @Operation(summary = "A company by its tax ID (統一編號)")
+  public Response getByTaxId(
+      @Context HttpServletRequest request, @PathParam("taxId") String taxId) {
+    Company company = companies.getByTaxId(callers.resolve(request), taxId);
+    return Responses.ok(company, company.version());
+  }
+
+  @PATCH
+  @Path("{id: \\d+}")
+  @Operation(
+      summary = "Change a company",
+      description =
+          "Omitted fields stay as they are. The company administrator may change phone, address,"
+              + " industry and contacts; name and tax ID are for customer service. Send the"
+              + " version read (If-Match or version); a stale one gets 409.")
+  public Response update(
+      @Context HttpServletRequest request,
+      @PathParam("id") long id,
+      @Parameter(description = "ETag of the company as read") @HeaderParam("If-Match")
+          String ifMatch,
+      CompanyChanges changes) {
+    long version = Versions.required(ifMatch, changes.version());
+    Company updated =
+        companies.update(
+            callers.resolve(request),
+            id,
+            new CompanyChanges(
+                changes.name(),
+                changes.nameEn(),
+                changes.taxId(),
+                changes.address(),
+                changes.phone(),
+                changes.industry(),
+                changes.contacts(),
+                version));
+    return Responses.ok(updated, updated.version());
+  }
+
+  @POST
+  @Path("{id: \\d+}/verify")
+  @Operation(summary = "Verify a company (customer service); its accounts may then submit forms")
+  public Response verify(@Context HttpServletRequest request, @PathParam("id") long id) {
+    Company company = companies.verify(callers.resolve(request), id);
+    return Responses.ok(company, company.version());
+  }
+
+  @POST
+  @Path("{id: \\d+}/suspend")
+  @Operation(summary = "Suspend a company (customer service), with a reason")
+  public Response suspend(
+      @Context HttpServletRequest request, @PathParam("id") long id, ReasonRequest body) {
+    if (body == null) {
+      throw new ValidationException("reason", "is required");
+    }
+    Company company = companies.suspend(callers.resolve(request), id, body.reason());
+    return Responses.ok(company, company.version());
+  }
+}

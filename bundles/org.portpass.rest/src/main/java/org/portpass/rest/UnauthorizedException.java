@@ -1,0 +1,12 @@
+package org.portpass.rest;
+
+import org.portpass.core.PortPassException;
+
+/** The request carries no valid proof of identity (401). */
+public class UnauthorizedException extends PortPassException {
+  private static final long serialVersionUID = 1L;
+
+  public UnauthorizedException(String message) {
+    super("unauthorized", message);
+  }
+}

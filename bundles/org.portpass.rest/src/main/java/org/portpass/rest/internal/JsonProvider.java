@@ -1,0 +1,146 @@
+package org.portpass.rest.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.stream.Collectors;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.ext.MessageBodyReader;
+import javax.ws.rs.ext.MessageBodyWriter;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.portpass.core.FieldError;
+import org.portpass.core.ValidationException;
+
+/**
+ * JSON for every resource: ISO-8601 dates, unknown properties refused, and unreadable bodies
+ * reported as a 400 naming the offending field rather than a server error.
+ */
+@Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
+@JaxrsExtension
+@JaxrsName("portpass.json")
+@JaxrsMediaType(MediaType.APPLICATION_JSON)
+@JaxrsApplicationSelect("(osgi.jaxrs.name=*)")
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+@Produces({MediaType.APPLICATION_JSON, "application/*+json"})
+public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  @Override
+  public boolean isReadable(
+      Class<?> type, Type generic, Annotation[] annotations, MediaType media) {
+    return isJson(media) && !isRaw(type);
+  }
+
+  @Override
+  public Object readFrom(
+      Class<Object> type,
+      Type generic,
+      Annotation[] annotations,
+      MediaType media,
+      MultivaluedMap<String, String> headers,
+      InputStream body)
+      throws IOException {
+    try {
+      Object value = MAPPER.readValue(body, MAPPER.constructType(generic));
+      if (value == null) {
+        throw new ValidationException("body", "a JSON object is required");
+      }
+      return value;
+    } catch (JsonMappingException e) {
+      throw new ValidationException(java.util.List.of(new FieldError(path(e), reason(e))));
+    } catch (JsonProcessingException e) {
+      throw new ValidationException("body", "malformed JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  @Override
+  public boolean isWriteable(
+      Class<?> type, Type generic, Annotation[] annotations, MediaType media) {
+    return isJson(media) && !isRaw(type);
+  }
+
+  @Override
+  public void writeTo(
+      Object value,
+      Class<?> type,
+      Type generic,
+      Annotation[] annotations,
+      MediaType media,
+      MultivaluedMap<String, Object> headers,
+      OutputStream out)
+      throws IOException {
+    MAPPER.writeValue(out, value);
+  }
+
+  private static boolean isJson(MediaType media) {
+    return media == null
+        || media.isWildcardType()
+        || media.getSubtype().equals("json")
+        || media.getSubtype().endsWith("+json");
+  }
+
+  private static boolean isRaw(Class<?> type) {
+    return type == byte[].class
+        || type == String.class
+        || InputStream.class.isAssignableFrom(type)
+        || javax.ws.rs.core.StreamingOutput.class.isAssignableFrom(type);
+  }
+
+  private static String path(JsonMappingException e) {
+    String path =
+        e.getPath().stream()
+            .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+            .collect(Collectors.joining("/"));
+    return path.isEmpty() ? "body" : path;
+  }
+
+  /** Jackson's message without the echo of the input or Java class names. */
+  private static String reason(JsonMappingException e) {
+    String message = e.getOriginalMessage();
+    if (message == null) {
+      return "invalid value";
+    }
+    if (message.startsWith("Unrecognized field")) {
+      return "unknown property";
+    }
+    if (message.contains("not one of the values accepted for Enum class")) {
+      int start = message.indexOf('[');
+      int end = message.indexOf(']', start);
+      return start >= 0 && end > start
+          ? "must be one of " + message.substring(start, end + 1)
+          : "not an allowed value";
+    }
+    if (message.startsWith("Cannot deserialize value of type")
+        || message.startsWith("Cannot coerce")
+        || message.startsWith("Cannot construct instance")) {
+      return "wrong type of value";
+    }
+    if (message.startsWith("Cannot map `null`")) {
+      return "must not be null";
+    }
+    return "invalid value";
+  }
+}

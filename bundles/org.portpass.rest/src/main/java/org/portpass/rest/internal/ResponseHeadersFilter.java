@@ -1,0 +1,47 @@
+package org.portpass.rest.internal;
+
+import java.util.UUID;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.MultivaluedMap;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+
+/**
+ * Gives every request an id (kept if the client sent a sane one) and every response safe headers.
+ */
+@Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class})
+@JaxrsExtension
+@JaxrsName("portpass.headers")
+@JaxrsApplicationSelect("(osgi.jaxrs.name=*)")
+@PreMatching
+public class ResponseHeadersFilter implements ContainerRequestFilter, ContainerResponseFilter {
+  public static final String REQUEST_ID = "X-Request-Id";
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String id = request.getHeaderString(REQUEST_ID);
+    if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) {
+      request.getHeaders().putSingle(REQUEST_ID, UUID.randomUUID().toString());
+    }
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    MultivaluedMap<String, Object> headers = response.getHeaders();
+    headers.putSingle(REQUEST_ID, request.getHeaderString(REQUEST_ID));
+    headers.putSingle("X-Content-Type-Options", "nosniff");
+    headers.putSingle("X-Frame-Options", "DENY");
+    headers.putSingle("Referrer-Policy", "no-referrer");
+    headers.putSingle("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    headers.putSingle("Cross-Origin-Resource-Policy", "same-origin");
+    if (!headers.containsKey("Cache-Control")) {
+      headers.putSingle("Cache-Control", "no-store");
+    }
+  }
+}

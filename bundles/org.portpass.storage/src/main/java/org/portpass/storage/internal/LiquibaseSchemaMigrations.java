@@ -1,0 +1,43 @@
+package org.portpass.storage.internal;
+
+import java.sql.Connection;
+import javax.sql.DataSource;
+import liquibase.Liquibase;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.OSGiResourceAccessor;
+import org.osgi.framework.Bundle;
+import org.osgi.service.component.annotations.Component;
+import org.portpass.storage.SchemaMigrations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+@Component
+public class LiquibaseSchemaMigrations implements SchemaMigrations {
+  private static final Logger LOG = LoggerFactory.getLogger(LiquibaseSchemaMigrations.class);
+
+  @Override
+  public synchronized int migrate(DataSource dataSource, Bundle bundle, String changelog) {
+    // Liquibase's lock table serialises concurrent nodes; synchronized serialises this JVM.
+    try (Connection connection = dataSource.getConnection()) {
+      Database database =
+          DatabaseFactory.getInstance()
+              .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+      try (Liquibase liquibase =
+          new Liquibase(changelog, new OSGiResourceAccessor(bundle), database)) {
+        int pending = liquibase.listUnrunChangeSets(null, null).size();
+        liquibase.update("");
+        LOG.info(
+            "Schema {} of {}: {} changeset(s) applied",
+            changelog,
+            bundle.getSymbolicName(),
+            pending);
+        return pending;
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "Schema migration " + changelog + " of " + bundle.getSymbolicName() + " failed", e);
+    }
+  }
+}

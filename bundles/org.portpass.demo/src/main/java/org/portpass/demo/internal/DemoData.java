@@ -94,7 +94,7 @@ public class DemoData {
     Person wang = person(persons, alpha, null, "A112345604", null, "王大同", "Wang Da-tong", 1980);
     person(persons, alpha, null, "A112345613", null, "林志明", "Lin Chih-ming", 1975);
     person(persons, alpha, null, "A810000008", null, "阮文山", "Nguyen Van Son", 1990);
-    person(persons, beta, null, "F112345604", null, "張雅婷", "Chang Ya-ting", 1988);
+    person(persons, beta, null, "F223456786", null, "張雅婷", "Chang Ya-ting", 1988);
     person(persons, beta, IdentityKind.PASSPORT, "P12345678", "PHL", null, "Maria Santos", 1985);
     attachments.upload(
         DEMO,

@@ -3,7 +3,11 @@ package org.portpass.rest.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -11,29 +15,67 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.portpass.storage.DatabaseStatus;
+import org.portpass.storage.SchemaReady;
 
-@Component(service = HealthResource.class)
+/**
+ * UP when the database answers and every capability this node must serve has its schema ready,
+ * so a load balancer or a start script can wait on it.
+ */
+@Component(service = HealthResource.class, configurationPid = "org.portpass.health")
+@Designate(ocd = HealthResource.Config.class)
 @JaxrsResource
 @JSONRequired
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "system", description = "Server health and API description")
 public class HealthResource {
+
+  @ObjectClassDefinition(name = "PortPass health")
+  public @interface Config {
+    @AttributeDefinition(description = "Capabilities whose schema must be ready for UP")
+    String[] requiredCapabilities() default {"registry"};
+  }
+
   private final DatabaseStatus database;
+  private final Set<String> ready = ConcurrentHashMap.newKeySet();
+  private volatile List<String> required;
 
   @Activate
-  public HealthResource(@Reference DatabaseStatus database) {
+  public HealthResource(@Reference DatabaseStatus database, Config config) {
     this.database = database;
+    modified(config);
+  }
+
+  @Modified
+  void modified(Config config) {
+    required = List.of(config.requiredCapabilities());
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void addSchema(SchemaReady schema) {
+    ready.add(schema.unit());
+  }
+
+  void removeSchema(SchemaReady schema) {
+    ready.remove(schema.unit());
   }
 
   @GET
   @Operation(
       summary = "Health of the server and its database",
-      description = "200 with status UP when the database answers, 503 with status DOWN otherwise.")
+      description =
+          "200 with status UP when the database answers and every capability is ready, 503 with"
+              + " status DOWN otherwise.")
   public Response health() {
     DatabaseStatus.Report report = database.check();
     Map<String, Object> db = new LinkedHashMap<>();
@@ -45,9 +87,11 @@ public class HealthResource {
     if (report.error() != null) {
       db.put("error", report.error());
     }
+    boolean up = report.up() && ready.containsAll(required);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", report.up() ? "UP" : "DOWN");
+    body.put("status", up ? "UP" : "DOWN");
     body.put("database", db);
-    return Response.status(report.up() ? 200 : 503).entity(body).build();
+    body.put("capabilities", new TreeSet<>(ready));
+    return Response.status(up ? 200 : 503).entity(body).build();
   }
 }

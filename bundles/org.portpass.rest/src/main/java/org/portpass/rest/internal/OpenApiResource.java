@@ -8,20 +8,23 @@ import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The OpenAPI 3 document of every resource currently registered with the whiteboard, generated from
@@ -32,19 +35,34 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("openapi.json")
 @Tag(name = "system")
 public class OpenApiResource {
-  private final Set<Class<?>> resources = ConcurrentHashMap.newKeySet();
+  private final ServiceTracker<Object, Class<?>> resources;
 
-  @Reference(
-      service = Object.class,
-      target = "(osgi.jaxrs.resource=true)",
-      cardinality = ReferenceCardinality.MULTIPLE,
-      policy = ReferencePolicy.DYNAMIC)
-  void addResource(Object resource) {
-    resources.add(resource.getClass());
+  /** Resources register under their own class, so they are tracked by property, not by type. */
+  @Activate
+  public OpenApiResource(BundleContext context) throws InvalidSyntaxException {
+    resources =
+        new ServiceTracker<>(
+            context,
+            context.createFilter(
+                "(&(osgi.jaxrs.resource=true)(!(component.name=" + getClass().getName() + ")))"),
+            null) {
+          @Override
+          public Class<?> addingService(ServiceReference<Object> reference) {
+            Object service = context.getService(reference);
+            return service == null ? null : service.getClass();
+          }
+
+          @Override
+          public void removedService(ServiceReference<Object> reference, Class<?> type) {
+            context.ungetService(reference);
+          }
+        };
+    resources.open(true);
   }
 
-  void removeResource(Object resource) {
-    resources.remove(resource.getClass());
+  @Deactivate
+  void deactivate() {
+    resources.close();
   }
 
   @GET
@@ -65,6 +83,10 @@ public class OpenApiResource {
   }
 
   private List<Class<?>> sorted() {
-    return resources.stream().sorted(java.util.Comparator.comparing(Class::getName)).toList();
+    // this resource does not track itself: its service is being registered while it activates
+    return Stream.concat(resources.getTracked().values().stream(), Stream.of(getClass()))
+        .distinct()
+        .sorted(Comparator.comparing(Class::getName))
+        .toList();
   }
 }

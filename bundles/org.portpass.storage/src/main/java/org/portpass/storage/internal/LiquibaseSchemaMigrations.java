@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import liquibase.Liquibase;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
+import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.OSGiResourceAccessor;
 import org.osgi.framework.Bundle;
@@ -24,17 +25,16 @@ public class LiquibaseSchemaMigrations implements SchemaMigrations {
       Database database =
           DatabaseFactory.getInstance()
               .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-      try (Liquibase liquibase =
-          new Liquibase(changelog, new OSGiResourceAccessor(bundle), database)) {
-        int pending = liquibase.listUnrunChangeSets(null, null).size();
-        liquibase.update("");
-        LOG.info(
-            "Schema {} of {}: {} changeset(s) applied",
-            changelog,
-            bundle.getSymbolicName(),
-            pending);
-        return pending;
+      if (database instanceof DerbyDatabase derby) {
+        derby.setShutdownEmbeddedDerby(false); // the pool owns the database, not Liquibase
       }
+      // Not closed: closing would close the pooled connection's database; the pool does that.
+      Liquibase liquibase = new Liquibase(changelog, new OSGiResourceAccessor(bundle), database);
+      int pending = liquibase.listUnrunChangeSets(null, null).size();
+      liquibase.update("");
+      LOG.info(
+          "Schema {} of {}: {} changeset(s) applied", changelog, bundle.getSymbolicName(), pending);
+      return pending;
     } catch (Exception e) {
       throw new IllegalStateException(
           "Schema migration " + changelog + " of " + bundle.getSymbolicName() + " failed", e);

@@ -1,6 +1,8 @@
 package org.portpass.registry.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +70,9 @@ public class AttachmentResource {
   @Operation(summary = "List the attachments of a company, person or vehicle")
   public List<Attachment> list(
       @Context HttpServletRequest request,
-      @PathParam("owner") String owner,
+      @Parameter(schema = @Schema(allowableValues = {"companies", "persons", "vehicles"}))
+          @PathParam("owner")
+          String owner,
       @PathParam("ownerId") long ownerId) {
     return attachments.list(callers.resolve(request), kind(owner), ownerId);
   }
@@ -83,7 +87,9 @@ public class AttachmentResource {
               + " content type is detected from the bytes and must agree with Content-Type.")
   public Response upload(
       @Context HttpServletRequest request,
-      @PathParam("owner") String owner,
+      @Parameter(schema = @Schema(allowableValues = {"companies", "persons", "vehicles"}))
+          @PathParam("owner")
+          String owner,
       @PathParam("ownerId") long ownerId,
       @QueryParam("type") String type,
       @QueryParam("fileName") String fileName,
@@ -106,7 +112,9 @@ public class AttachmentResource {
   @Operation(summary = "An attachment's metadata")
   public Attachment get(
       @Context HttpServletRequest request,
-      @PathParam("owner") String owner,
+      @Parameter(schema = @Schema(allowableValues = {"companies", "persons", "vehicles"}))
+          @PathParam("owner")
+          String owner,
       @PathParam("ownerId") long ownerId,
       @PathParam("attachmentId") long attachmentId) {
     return attachments.get(callers.resolve(request), kind(owner), ownerId, attachmentId);
@@ -118,7 +126,9 @@ public class AttachmentResource {
   @Operation(summary = "Download an attachment's file")
   public Response content(
       @Context HttpServletRequest request,
-      @PathParam("owner") String owner,
+      @Parameter(schema = @Schema(allowableValues = {"companies", "persons", "vehicles"}))
+          @PathParam("owner")
+          String owner,
       @PathParam("ownerId") long ownerId,
       @PathParam("attachmentId") long attachmentId) {
     AttachmentContent content =
@@ -139,7 +149,9 @@ public class AttachmentResource {
   @Operation(summary = "Delete an attachment")
   public Response delete(
       @Context HttpServletRequest request,
-      @PathParam("owner") String owner,
+      @Parameter(schema = @Schema(allowableValues = {"companies", "persons", "vehicles"}))
+          @PathParam("owner")
+          String owner,
       @PathParam("ownerId") long ownerId,
       @PathParam("attachmentId") long attachmentId) {
     attachments.delete(callers.resolve(request), kind(owner), ownerId, attachmentId);

@@ -28,8 +28,8 @@ import org.portpass.storage.DatabaseStatus;
 import org.portpass.storage.SchemaReady;
 
 /**
- * UP when the database answers and every capability this node must serve has its schema ready,
- * so a load balancer or a start script can wait on it.
+ * UP when the database answers and every capability this node must serve has its schema ready, so a
+ * load balancer or a start script can wait on it.
  */
 @Component(service = HealthResource.class, configurationPid = "org.portpass.health")
 @Designate(ocd = HealthResource.Config.class)

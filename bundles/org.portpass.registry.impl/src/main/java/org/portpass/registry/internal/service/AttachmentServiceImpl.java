@@ -112,8 +112,9 @@ public class AttachmentServiceImpl implements AttachmentService {
           content.setAttachmentId(meta.getId());
           content.setContent(bytes);
           em.persist(content);
-          return Mappers.attachment(meta);
-        });
+          return meta;
+        },
+        Mappers::attachment);
   }
 
   @Override
@@ -167,7 +168,6 @@ public class AttachmentServiceImpl implements AttachmentService {
             em.remove(content);
           }
           em.remove(meta);
-          return null;
         });
   }
 

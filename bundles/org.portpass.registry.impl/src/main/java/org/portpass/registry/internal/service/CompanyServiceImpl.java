@@ -60,8 +60,9 @@ public class CompanyServiceImpl implements CompanyService {
                 "taxId", "a company with tax ID " + taxId + " is already registered");
           }
           em.persist(entity);
-          return Mappers.company(entity);
-        });
+          return entity;
+        },
+        Mappers::company);
   }
 
   @Override
@@ -176,8 +177,9 @@ public class CompanyServiceImpl implements CompanyService {
             entity.getContacts().addAll(contactEntities);
           }
           entity.setUpdatedAt(new Date());
-          return Mappers.company(entity);
-        });
+          return entity;
+        },
+        Mappers::company);
   }
 
   @Override
@@ -190,8 +192,9 @@ public class CompanyServiceImpl implements CompanyService {
           entity.setVerifiedAt(new Date());
           entity.setVerifiedBy(caller.username());
           entity.setUpdatedAt(new Date());
-          return Mappers.company(entity);
-        });
+          return entity;
+        },
+        Mappers::company);
   }
 
   @Override
@@ -205,8 +208,9 @@ public class CompanyServiceImpl implements CompanyService {
           CompanyEntity entity = load(em, caller, id);
           entity.setStatus(CompanyStatus.SUSPENDED);
           entity.setUpdatedAt(new Date());
-          return Mappers.company(entity);
-        });
+          return entity;
+        },
+        Mappers::company);
   }
 
   private static CompanyEntity load(EntityManager em, Caller caller, long id) {

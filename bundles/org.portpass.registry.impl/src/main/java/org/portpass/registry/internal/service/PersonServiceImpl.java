@@ -71,8 +71,9 @@ public class PersonServiceImpl implements PersonService {
           if (companyId != null) {
             em.persist(employment(entity, entity.getCompany(), now, caller));
           }
-          return Mappers.person(entity);
-        });
+          return entity;
+        },
+        Mappers::person);
   }
 
   @Override
@@ -186,8 +187,9 @@ public class PersonServiceImpl implements PersonService {
           entity.setBirthDate(changes.getBirthDate());
           entity.setPhone(changes.getPhone());
           entity.setUpdatedAt(new Date());
-          return Mappers.person(entity);
-        });
+          return entity;
+        },
+        Mappers::person);
   }
 
   @Override
@@ -202,7 +204,6 @@ public class PersonServiceImpl implements PersonService {
               .setParameter("id", id)
               .executeUpdate();
           em.remove(entity);
-          return null;
         });
   }
 
@@ -226,8 +227,9 @@ public class PersonServiceImpl implements PersonService {
           em.persist(employment(entity, target, now, caller));
           entity.setCompany(target);
           entity.setUpdatedAt(now);
-          return Mappers.person(entity);
-        });
+          return entity;
+        },
+        Mappers::person);
   }
 
   @Override

@@ -1,7 +1,9 @@
 package org.portpass.registry.internal.service;
 
 import java.sql.SQLException;
+import java.util.function.Function;
 import javax.persistence.OptimisticLockException;
+import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -24,14 +26,28 @@ final class Transactions {
     return run(TransactionType.Supports, work);
   }
 
-  <R> R write(EmFunction<R> work) {
+  /**
+   * Changes the database and returns the changed entity's view, taken after the flush so that it
+   * shows the new version.
+   */
+  <E, R> R write(EmFunction<E> work, Function<E, R> view) {
     return run(
         TransactionType.Required,
         em -> {
-          R result = work.apply(em);
+          E changed = work.apply(em);
           em.flush(); // surface constraint violations here, inside the translation below
-          return result;
+          return view.apply(changed);
         });
+  }
+
+  /** Changes the database; nothing to return. */
+  void write(EmConsumer work) {
+    write(
+        em -> {
+          work.accept(em);
+          return null;
+        },
+        nothing -> null);
   }
 
   private <R> R run(TransactionType type, EmFunction<R> work) {

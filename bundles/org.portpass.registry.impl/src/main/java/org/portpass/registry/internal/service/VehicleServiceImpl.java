@@ -61,8 +61,9 @@ public class VehicleServiceImpl implements VehicleService {
           entity.setCompany(Owners.company(em, companyId));
           Access.requireWrite(caller, companyId, "company", companyId);
           em.persist(entity);
-          return Mappers.vehicle(entity);
-        });
+          return entity;
+        },
+        Mappers::vehicle);
   }
 
   @Override
@@ -159,8 +160,9 @@ public class VehicleServiceImpl implements VehicleService {
           entity.setMake(changes.getMake());
           entity.setColour(changes.getColour());
           entity.setUpdatedAt(new Date());
-          return Mappers.vehicle(entity);
-        });
+          return entity;
+        },
+        Mappers::vehicle);
   }
 
   @Override
@@ -172,7 +174,6 @@ public class VehicleServiceImpl implements VehicleService {
           guard.requireUnused(OwnerKind.VEHICLE, id, "vehicle " + entity.getPlateNumber());
           Attachments.deleteAll(em, OwnerKind.VEHICLE, id);
           em.remove(entity);
-          return null;
         });
   }
 
@@ -188,8 +189,9 @@ public class VehicleServiceImpl implements VehicleService {
           }
           entity.setCompany(Owners.company(em, toCompanyId));
           entity.setUpdatedAt(new Date());
-          return Mappers.vehicle(entity);
-        });
+          return entity;
+        },
+        Mappers::vehicle);
   }
 
   private static boolean canRead(Caller caller, VehicleEntity v) {

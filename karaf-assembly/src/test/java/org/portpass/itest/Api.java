@@ -1,0 +1,146 @@
+package org.portpass.itest;
+
+import static org.junit.Assert.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP client for the PortPass REST API, used by tests inside the container. */
+public final class Api {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+
+  public Api(String base) {
+    this.base = base;
+  }
+
+  /** The API of the container this test runs in. */
+  public static Api local() {
+    return new Api("http://127.0.0.1:" + System.getProperty("portpass.it.port") + "/api/v1");
+  }
+
+  /** A response: status, headers and the body as JSON (or raw bytes). */
+  public record Reply(int status, HttpResponse<byte[]> raw) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(raw.body());
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + new String(raw.body()), e);
+      }
+    }
+
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
+    public byte[] bytes() {
+      return raw.body();
+    }
+
+    /** Asserts the status, showing the body when it differs. */
+    public Reply expect(int expected) {
+      assertEquals(
+          "status of "
+              + raw.request().method()
+              + " "
+              + raw.request().uri()
+              + ": "
+              + new String(raw.body()),
+          expected,
+          status);
+      return this;
+    }
+
+    /** Asserts a problem+json answer of this status and problem code. */
+    public JsonNode problem(int expected, String code) {
+      expect(expected);
+      assertEquals("application/problem+json", header("Content-Type"));
+      JsonNode body = json();
+      assertEquals(
+          new String(raw.body()), "urn:portpass:problem:" + code, body.path("type").asText());
+      return body;
+    }
+  }
+
+  public Reply get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  public Reply post(String path, Object body) {
+    return send(json(path, body).POST(publisher(body)));
+  }
+
+  public Reply put(String path, Object body) {
+    return send(json(path, body).PUT(publisher(body)));
+  }
+
+  public Reply patch(String path, Object body) {
+    return send(json(path, body).method("PATCH", publisher(body)));
+  }
+
+  public Reply delete(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE());
+  }
+
+  /** Any request, for the cases above do not cover (raw bodies, odd headers). */
+  public Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<byte[]> response =
+          http.send(
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      return new Reply(response.statusCode(), response);
+    } catch (IOException e) {
+      throw new AssertionError("request failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  public URI uri(String path) {
+    return URI.create(base + path);
+  }
+
+  /** Waits until /health is UP (the capabilities register asynchronously after boot). */
+  public void awaitHealthy() throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (System.currentTimeMillis() < deadline) {
+      try {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(uri("/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200 && get("/persons?size=1").status() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("PortPass did not become healthy within 120 s");
+  }
+
+  private HttpRequest.Builder json(String path, Object body) {
+    return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
+  }
+
+  private static HttpRequest.BodyPublisher publisher(Object body) {
+    try {
+      String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+      return HttpRequest.BodyPublishers.ofString(text);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

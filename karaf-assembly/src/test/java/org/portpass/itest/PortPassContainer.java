@@ -1,0 +1,110 @@
+package org.portpass.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/**
+ * Boots the real PortPass assembly (the zip this module builds) in a fresh Karaf, on free ports, on
+ * Derby or, with {@code -Dportpass.database=postgresql}, on a new PostgreSQL database that is
+ * dropped when the test JVM ends. Runs in the test driver, not in the container.
+ */
+public final class PortPassContainer {
+  private static final String DATASOURCE = "etc/org.ops4j.datasource-portpass.cfg";
+
+  private PortPassContainer() {}
+
+  public static Option[] options() {
+    String zip = System.getProperty("portpass.assembly");
+    int http = freePort();
+    List<Option> options = new ArrayList<>();
+    options.add(
+        karafDistributionConfiguration()
+            .frameworkUrl("file:" + new File(zip).getAbsolutePath())
+            .karafVersion(System.getProperty("karaf.version"))
+            .name("PortPass")
+            .unpackDirectory(new File("target/exam"))
+            .useDeployFolder(false));
+    options.add(configureConsole().ignoreLocalConsole());
+    options.add(logLevel(LogLevel.WARN));
+    options.add(vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"));
+    options.add(vmOption("-Dliquibase.analytics.enabled=false"));
+    options.add(vmOption("-Xmx768m"));
+    options.add(
+        editConfigurationFilePut(
+            "etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(http)));
+    options.add(
+        editConfigurationFilePut(
+            "etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())));
+    options.add(
+        editConfigurationFilePut(
+            "etc/org.apache.karaf.management.cfg",
+            "rmiRegistryPort",
+            Integer.toString(freePort())));
+    options.add(
+        editConfigurationFilePut(
+            "etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())));
+    options.add(systemProperty("portpass.it.port").value(Integer.toString(http)));
+    String database = System.getProperty("portpass.database", "derby");
+    options.add(systemProperty("portpass.it.database").value(database));
+    if (database.equals("postgresql")) {
+      options.addAll(postgresql());
+    }
+    return options.toArray(new Option[0]);
+  }
+
+  /** A new, empty database on the PostgreSQL server, configured as PortPass's datasource. */
+  private static List<Option> postgresql() {
+    String host = System.getProperty("portpass.postgresql.host", "127.0.0.1");
+    String port = System.getProperty("portpass.postgresql.port", "5432");
+    String name = "portpass_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String admin = "jdbc:postgresql://" + host + ":" + port + "/postgres";
+    execute(admin, "CREATE DATABASE " + name);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> execute(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+    return List.of(
+        editConfigurationFilePut(DATASOURCE, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
+        editConfigurationFilePut(
+            DATASOURCE, "url", "jdbc:postgresql://" + host + ":" + port + "/" + name),
+        editConfigurationFilePut(DATASOURCE, "user", "postgres"),
+        editConfigurationFilePut(DATASOURCE, "password", ""),
+        editConfigurationFileExtend(
+            "etc/org.apache.karaf.features.cfg", "featuresBoot", "portpass-postgresql"));
+  }
+
+  private static void execute(String url, String sql) {
+    try (Connection c = DriverManager.getConnection(url, "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL: " + sql + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

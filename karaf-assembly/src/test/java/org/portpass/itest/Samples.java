@@ -1,0 +1,74 @@
+package org.portpass.itest;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+
+/**
+ * Valid, distinct test data: tax IDs and national IDs with correct check digits, generated so every
+ * test (and every re-run against the same database) gets its own.
+ */
+public final class Samples {
+  private static final AtomicInteger SEQUENCE =
+      new AtomicInteger((int) (System.nanoTime() % 500_000));
+  private static final int[] TAX_WEIGHTS = {1, 2, 1, 2, 1, 2, 4, 1};
+
+  private Samples() {}
+
+  /** A valid 8-digit tax ID (checksum divisible by 10, so valid under old and new rules). */
+  public static String taxId() {
+    while (true) {
+      String seven = String.format("%07d", 3_000_000 + SEQUENCE.incrementAndGet());
+      for (int last = 0; last <= 9; last++) {
+        String candidate = seven + last;
+        if (seven.charAt(6) != '7' && taxSum(candidate) % 10 == 0) {
+          return candidate;
+        }
+      }
+    }
+  }
+
+  private static int taxSum(String digits) {
+    int sum = 0;
+    for (int i = 0; i < 8; i++) {
+      int product = (digits.charAt(i) - '0') * TAX_WEIGHTS[i];
+      sum += product / 10 + product % 10;
+    }
+    return sum;
+  }
+
+  /** A valid Taiwan national ID starting with the letter A (code 10). */
+  public static String nationalId() {
+    String body = "1" + String.format("%07d", SEQUENCE.incrementAndGet() % 10_000_000);
+    int sum = 1 * 1 + 0 * 9; // letter A = 10
+    for (int i = 0; i < 8; i++) {
+      sum += (body.charAt(i) - '0') * (8 - i);
+    }
+    int check = (10 - sum % 10) % 10;
+    return "A" + body + check;
+  }
+
+  public static Map<String, Object> company(String taxId, String name) {
+    return Map.of("taxId", taxId, "name", name, "phone", "02-1234-5678", "industry", "logistics");
+  }
+
+  public static byte[] png() {
+    BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static byte[] pdf() {
+    return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+}

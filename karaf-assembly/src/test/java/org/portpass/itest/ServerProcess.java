@@ -1,0 +1,151 @@
+package org.portpass.itest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The PortPass server as an operator runs it: the assembly zip unpacked into a folder and started
+ * with {@code bin/karaf server}, on free ports, stopped and started again at will. Used by the
+ * restart test and the benchmark (which also points it at PostgreSQL).
+ */
+public final class ServerProcess implements AutoCloseable {
+  private final Path home;
+  private final int port;
+  private Process process;
+
+  private ServerProcess(Path home, int port) {
+    this.home = home;
+    this.port = port;
+  }
+
+  /** Unpacks the assembly into {@code parent} and picks free ports; not started yet. */
+  public static ServerProcess unpack(Path zip, Path parent) throws IOException {
+    Files.createDirectories(parent);
+    Path home = null;
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+      for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+        Path target = parent.resolve(entry.getName()).normalize();
+        if (!target.startsWith(parent)) {
+          throw new IOException("zip entry outside the target: " + entry.getName());
+        }
+        if (home == null) {
+          home = parent.resolve(Path.of(entry.getName()).getName(0));
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(in, target);
+        }
+      }
+    }
+    try (var scripts = Files.list(home.resolve("bin"))) {
+      scripts.forEach(f -> f.toFile().setExecutable(true));
+    }
+    int port = freePort();
+    ServerProcess server = new ServerProcess(home, port);
+    server.configure("org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(port));
+    server.configure("org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort()));
+    server.configure(
+        "org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort()));
+    server.configure(
+        "org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort()));
+    return server;
+  }
+
+  /** Sets {@code key = value} in {@code etc/<file>}, replacing an earlier value. */
+  public void configure(String file, String key, String value) throws IOException {
+    Path path = home.resolve("etc").resolve(file);
+    List<String> lines =
+        Files.exists(path) ? new ArrayList<>(Files.readAllLines(path)) : new ArrayList<>();
+    lines.removeIf(line -> line.matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*=.*"));
+    lines.add(key + " = " + value);
+    Files.write(path, lines);
+  }
+
+  /** Adds a feature to those installed at boot (e.g. the PostgreSQL driver). */
+  public void bootFeature(String feature) throws IOException {
+    Path cfg = home.resolve("etc/org.apache.karaf.features.cfg");
+    String text = Files.readString(cfg);
+    Files.writeString(
+        cfg, text.replaceFirst("featuresBoot *= *\\\\", "featuresBoot = " + feature + ", \\\\"));
+  }
+
+  /** Starts the server and returns the milliseconds until /api/v1/health answered UP. */
+  public long start() throws IOException, InterruptedException {
+    long begin = System.nanoTime();
+    ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server");
+    builder.environment().put("KARAF_OPTS", "");
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(home.resolve("console.log").toFile());
+    process = builder.start();
+    awaitHealthy(begin);
+    return (System.nanoTime() - begin) / 1_000_000;
+  }
+
+  /** Stops the server the way an operator would (SIGTERM lets Karaf shut down cleanly). */
+  public void stop() throws InterruptedException {
+    if (process == null) {
+      return;
+    }
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process = null;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port + "/api/v1";
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop();
+  }
+
+  private void awaitHealthy(long begin) throws InterruptedException, IOException {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).build();
+    while (System.nanoTime() - begin < TimeUnit.SECONDS.toNanos(180)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("server exited: see " + home.resolve("console.log"));
+      }
+      try {
+        if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException(
+        "server not healthy after 180 s: see " + home.resolve("data/log/karaf.log"));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -12,6 +12,9 @@ public record PageRequest(int page, int size) {
     if (size < 1 || size > MAX_SIZE) {
       throw new ValidationException("size", "must be between 1 and " + MAX_SIZE);
     }
+    if ((long) page * size > Integer.MAX_VALUE) {
+      throw new ValidationException("page", "is beyond the last page");
+    }
   }
 
   public static PageRequest first(int size) {

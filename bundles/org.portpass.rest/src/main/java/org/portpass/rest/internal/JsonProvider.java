@@ -127,7 +127,8 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
       return "unknown property";
     }
     if (message.contains("not one of the values accepted for Enum class")) {
-      int start = message.indexOf('[');
+      // the allowed names come last; an earlier '[' would be in the echoed input
+      int start = message.lastIndexOf('[');
       int end = message.indexOf(']', start);
       return start >= 0 && end > start
           ? "must be one of " + message.substring(start, end + 1)

@@ -243,12 +243,12 @@ public class AttachmentServiceImpl implements AttachmentService {
     }
     String name = Normalizer.normalize(raw, Normalizer.Form.NFC);
     name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    name = name.replaceAll("[\\p{Cntrl}\"<>|*?:]", "_").strip();
+    name = name.strip().replaceAll("[\\p{Cc}\"<>|*?:]", "_");
     if (name.isEmpty() || name.equals(".") || name.equals("..")) {
       return "attachment";
     }
     while (name.getBytes(StandardCharsets.UTF_8).length > 200) {
-      name = name.substring(0, name.length() - 1);
+      name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
     }
     return name;
   }

@@ -51,7 +51,7 @@ final class Checks {
     try {
       return parser.apply(raw);
     } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(field, e.getMessage()));
+      errors.add(new FieldError(field, e.getMessage() == null ? "is not valid" : e.getMessage()));
       return null;
     }
   }

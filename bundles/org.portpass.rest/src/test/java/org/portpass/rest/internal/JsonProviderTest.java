@@ -1,0 +1,198 @@
+package org.portpass.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedHashMap;
+import org.junit.jupiter.api.Test;
+import org.portpass.core.FieldError;
+import org.portpass.core.Role;
+import org.portpass.core.ValidationException;
+
+class JsonProviderTest {
+  private static final Annotation[] NONE = new Annotation[0];
+  private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE;
+
+  record Contact(String name, String phone) {}
+
+  record Company(String name, int employees, List<Contact> contacts) {}
+
+  record Stamp(LocalDate day, Instant at) {}
+
+  record Account(Role role) {}
+
+  private final JsonProvider provider = new JsonProvider();
+
+  @SuppressWarnings("unchecked")
+  private Object read(Class<?> type, String json) throws IOException {
+    return read(type, type, json);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Object read(Class<?> type, Type generic, String json) throws IOException {
+    InputStream body = new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+    return provider.readFrom(
+        (Class<Object>) type, generic, NONE, JSON, new MultivaluedHashMap<>(), body);
+  }
+
+  private String write(Object value) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    provider.writeTo(
+        value, value.getClass(), value.getClass(), NONE, JSON, new MultivaluedHashMap<>(), out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private FieldError refusal(Class<?> type, String json) {
+    ValidationException e = assertThrows(ValidationException.class, () -> read(type, json));
+    assertEquals(1, e.errors().size(), e.errors().toString());
+    return e.errors().get(0);
+  }
+
+  @Test
+  void datesAreWrittenAsIsoStrings() throws IOException {
+    String json = write(new Stamp(LocalDate.of(2025, 3, 1), Instant.parse("2025-03-01T10:15:30Z")));
+    assertEquals("{\"day\":\"2025-03-01\",\"at\":\"2025-03-01T10:15:30Z\"}", json);
+  }
+
+  @Test
+  void isoDatesAreRead() throws IOException {
+    Object stamp = read(Stamp.class, "{\"day\":\"2025-03-01\",\"at\":\"2025-03-01T10:15:30Z\"}");
+    assertEquals(new Stamp(LocalDate.of(2025, 3, 1), Instant.parse("2025-03-01T10:15:30Z")), stamp);
+  }
+
+  @Test
+  void nestedObjectsAreRead() throws IOException {
+    Object company =
+        read(
+            Company.class,
+            "{\"name\":\"Acme\",\"employees\":3,\"contacts\":[{\"name\":\"Ann\",\"phone\":\"1\"}]}");
+    assertEquals(new Company("Acme", 3, List.of(new Contact("Ann", "1"))), company);
+  }
+
+  @Test
+  void malformedJsonIsRefusedAsBody() {
+    FieldError error = refusal(Contact.class, "{\"name\": \"Ann\",");
+    assertEquals("body", error.field());
+    assertTrue(error.message().startsWith("malformed JSON"), error.message());
+  }
+
+  @Test
+  void unquotedKeysAreMalformed() {
+    assertEquals("body", refusal(Contact.class, "{name: \"Ann\"}").field());
+  }
+
+  @Test
+  void trailingContentIsRefusedAsBody() {
+    assertEquals("body", refusal(Contact.class, "{\"name\":\"Ann\"} {}").field());
+  }
+
+  @Test
+  void emptyBodyIsRefusedAsBody() {
+    assertEquals("body", refusal(Contact.class, "").field());
+  }
+
+  @Test
+  void jsonNullBodyIsRefused() {
+    assertEquals("body", refusal(Contact.class, "null").field());
+  }
+
+  @Test
+  void unknownPropertyIsRefusedUnderItsName() {
+    assertEquals(
+        new FieldError("colour", "unknown property"),
+        refusal(Contact.class, "{\"name\":\"Ann\",\"colour\":\"red\"}"));
+  }
+
+  @Test
+  void unknownNestedPropertyIsRefusedWithItsPath() {
+    assertEquals(
+        new FieldError("contacts/0/fax", "unknown property"),
+        refusal(
+            Company.class, "{\"name\":\"Acme\",\"contacts\":[{\"name\":\"Ann\",\"fax\":\"1\"}]}"));
+  }
+
+  @Test
+  void wrongTypeIsRefusedWithNestedPath() {
+    FieldError error =
+        refusal(
+            Company.class,
+            "{\"name\":\"Acme\",\"contacts\":[{\"name\":\"Ann\"},{\"name\":{\"first\":\"Bo\"}}]}");
+    assertEquals(new FieldError("contacts/1/name", "wrong type of value"), error);
+  }
+
+  @Test
+  void wrongTypeMessageDoesNotEchoInputOrJavaTypes() {
+    FieldError error = refusal(Company.class, "{\"employees\":\"many\"}");
+    assertEquals("employees", error.field());
+    assertFalse(error.message().contains("many"), error.message());
+    assertFalse(error.message().contains("int"), error.message());
+  }
+
+  @Test
+  void nullForPrimitiveIsRefused() {
+    assertEquals(
+        new FieldError("employees", "must not be null"),
+        refusal(Company.class, "{\"employees\":null}"));
+  }
+
+  @Test
+  void unknownEnumValueListsAllowedValues() {
+    FieldError error = refusal(Account.class, "{\"role\":\"KING\"}");
+    assertEquals("role", error.field());
+    assertTrue(error.message().startsWith("must be one of ["), error.message());
+    assertTrue(error.message().contains("COMPANY_ADMIN"), error.message());
+    assertFalse(error.message().contains("KING"), error.message());
+  }
+
+  @Test
+  void unknownEnumValueWithBracketsIsNotEchoed() {
+    FieldError error = refusal(Account.class, "{\"role\":\"[x]\"}");
+    assertEquals("role", error.field());
+    assertTrue(error.message().contains("COMPANY_ADMIN"), error.message());
+    assertFalse(error.message().contains("[x]"), error.message());
+  }
+
+  @Test
+  void errorInTopLevelListIsReportedByIndex() throws NoSuchFieldException {
+    Type listOfContacts = Holder.class.getDeclaredField("contacts").getGenericType();
+    ValidationException e =
+        assertThrows(
+            ValidationException.class,
+            () -> read(List.class, listOfContacts, "[{\"name\":\"Ann\"},{\"nme\":\"Bo\"}]"));
+    assertEquals(List.of(new FieldError("1/nme", "unknown property")), e.errors());
+  }
+
+  @Test
+  void rawTypesAreLeftToOtherProviders() {
+    assertFalse(provider.isReadable(String.class, String.class, NONE, JSON));
+    assertFalse(provider.isWriteable(byte[].class, byte[].class, NONE, JSON));
+    assertFalse(provider.isReadable(InputStream.class, InputStream.class, NONE, JSON));
+  }
+
+  @Test
+  void problemJsonIsWritableButTextIsNot() {
+    assertTrue(
+        provider.isWriteable(
+            Map.class, Map.class, NONE, new MediaType("application", "problem+json")));
+    assertFalse(provider.isWriteable(Map.class, Map.class, NONE, MediaType.TEXT_PLAIN_TYPE));
+  }
+
+  private static final class Holder {
+    @SuppressWarnings("unused")
+    List<Contact> contacts;
+  }
+}

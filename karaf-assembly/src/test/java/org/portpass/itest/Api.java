@@ -18,9 +18,37 @@ public final class Api {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private volatile String token;
 
   public Api(String base) {
     this.base = base;
+  }
+
+  /** Logs in; later requests carry the token. */
+  public Api login(String username, String password) {
+    token = null;
+    token =
+        post("/auth/login", java.util.Map.of("username", username, "password", password))
+            .expect(200)
+            .json()
+            .path("token")
+            .asText();
+    return this;
+  }
+
+  /** A client of the same server with no token. */
+  public Api anonymous() {
+    return new Api(base);
+  }
+
+  public String token() {
+    return token;
+  }
+
+  public Api withToken(String bearer) {
+    Api api = new Api(base);
+    api.token = bearer;
+    return api;
   }
 
   /** The API of the container this test runs in. */
@@ -94,6 +122,9 @@ public final class Api {
   /** Any request, for the cases above do not cover (raw bodies, odd headers). */
   public Reply send(HttpRequest.Builder request) {
     try {
+      if (token != null) {
+        request.setHeader("Authorization", "Bearer " + token);
+      }
       HttpResponse<byte[]> response =
           http.send(
               request.timeout(Duration.ofSeconds(30)).build(),
@@ -120,7 +151,7 @@ public final class Api {
             http.send(
                 HttpRequest.newBuilder(uri("/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200 && get("/persons?size=1").status() == 200) {
+        if (r.statusCode() == 200 && anonymous().get("/persons?size=1").status() == 401) {
           return;
         }
       } catch (IOException e) {

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
@@ -31,6 +32,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.portpass.auth.AccountService;
+import org.portpass.core.Role;
 
 /**
  * The registry end to end: the real assembly, its database (Derby, or PostgreSQL when run with
@@ -41,6 +44,7 @@ import org.osgi.framework.BundleContext;
 public class RegistryIT {
   @Inject BundleContext context;
   @Inject SessionFactory sessions;
+  @Inject AccountService accounts;
 
   private final Api api = Api.local();
 
@@ -50,8 +54,10 @@ public class RegistryIT {
   }
 
   @Before
-  public void awaitServer() throws InterruptedException {
+  public void logInAsAdministrator() throws InterruptedException {
     api.awaitHealthy();
+    Accounts.ensure(accounts, Accounts.ADMIN, Set.of(Role.ADMIN), null, Set.of());
+    api.login(Accounts.ADMIN, Accounts.PASSWORD);
   }
 
   @Test

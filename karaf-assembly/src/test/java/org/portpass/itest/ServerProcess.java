@@ -95,16 +95,25 @@ public final class ServerProcess implements AutoCloseable {
     return (System.nanoTime() - begin) / 1_000_000;
   }
 
-  /** Stops the server the way an operator would (SIGTERM lets Karaf shut down cleanly). */
+  /**
+   * Stops the server the way an operator would: SIGTERM to the Karaf JVM, which shuts its bundles
+   * (and Derby) down cleanly, then waits for every process of the server to end.
+   */
   public void stop() throws InterruptedException {
     if (process == null) {
       return;
     }
-    process.destroy();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    all.forEach(ProcessHandle::destroy);
+    for (ProcessHandle handle : all) {
+      try {
+        handle.onExit().get(60, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        handle.destroyForcibly();
+        handle.onExit().join();
+      }
     }
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
     process = null;
   }
 
@@ -124,12 +133,15 @@ public final class ServerProcess implements AutoCloseable {
   private void awaitHealthy(long begin) throws InterruptedException, IOException {
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).build();
+    // resources register just after their schema is ready: 401 (not 404) means they are up
+    HttpRequest me = HttpRequest.newBuilder(URI.create(baseUrl() + "/auth/me")).build();
     while (System.nanoTime() - begin < TimeUnit.SECONDS.toNanos(180)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("server exited: see " + home.resolve("console.log"));
       }
       try {
-        if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+            && http.send(me, HttpResponse.BodyHandlers.discarding()).statusCode() == 401) {
           return;
         }
       } catch (IOException e) {

@@ -18,8 +18,10 @@ class ServerRestartIT {
   void dataSurvivesARestart() throws Exception {
     try (ServerProcess server =
         ServerProcess.unpack(Path.of(System.getProperty("portpass.assembly")), work)) {
+      server.configure("org.portpass.auth.bootstrap.cfg", "username", "first-admin");
+      server.configure("org.portpass.auth.bootstrap.cfg", "password", "first-admin-password");
       server.start();
-      Api api = new Api(server.baseUrl());
+      Api api = new Api(server.baseUrl()).login("first-admin", "first-admin-password");
       long company =
           api.post("/companies", Samples.company(Samples.taxId(), "Restart Shipping"))
               .expect(201)
@@ -49,6 +51,7 @@ class ServerRestartIT {
 
       server.stop();
       server.start();
+      api.login("first-admin", "first-admin-password"); // the signing key survived too
 
       JsonNode found = api.get("/persons/by-identity-number/" + identity).expect(200).json();
       assertEquals(person, found.path("id").asLong());

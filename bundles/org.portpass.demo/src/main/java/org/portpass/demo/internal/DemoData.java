@@ -8,12 +8,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.portpass.auth.AccountService;
+import org.portpass.auth.NewAccount;
 import org.portpass.core.Caller;
 import org.portpass.core.NotFoundException;
+import org.portpass.core.Role;
 import org.portpass.registry.AttachmentService;
 import org.portpass.registry.AttachmentType;
 import org.portpass.registry.Company;
@@ -47,13 +51,15 @@ public class DemoData {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
   private static final Caller DEMO = Caller.system("demo-loader");
+  static final String PASSWORD = "portpass-demo";
 
   @Activate
   public DemoData(
       @Reference CompanyService companies,
       @Reference PersonService persons,
       @Reference VehicleService vehicles,
-      @Reference AttachmentService attachments) {
+      @Reference AttachmentService attachments,
+      @Reference AccountService accounts) {
     if (exists(companies)) {
       LOG.info("Demo data already present");
       return;
@@ -108,7 +114,32 @@ public class DemoData {
         DEMO, new VehicleData("ABC-5678", VehicleType.VAN, "Toyota", "silver", alpha.id(), null));
     vehicles.create(
         DEMO, new VehicleData("KHH-0088", VehicleType.TRACTOR, "Volvo", "blue", beta.id(), null));
-    LOG.info("Demo data loaded: 3 companies, 5 persons, 3 vehicles");
+    accounts(accounts, alpha, beta);
+    LOG.info("Demo data loaded: 3 companies, 5 persons, 3 vehicles, 14 accounts");
+  }
+
+  /** The demo accounts of the README, all with the password {@value #PASSWORD}. */
+  private static void accounts(AccountService accounts, Company alpha, Company beta) {
+    account(accounts, "admin", Set.of(Role.ADMIN), null, Set.of());
+    account(accounts, "service", Set.of(Role.CUSTOMER_SERVICE), null, Set.of());
+    account(accounts, "alpha-admin", Set.of(Role.COMPANY_ADMIN), alpha.id(), Set.of());
+    account(accounts, "alpha-user", Set.of(Role.COMPANY_USER), alpha.id(), Set.of());
+    account(accounts, "beta-admin", Set.of(Role.COMPANY_ADMIN), beta.id(), Set.of());
+    account(accounts, "beta-user", Set.of(Role.COMPANY_USER), beta.id(), Set.of());
+    for (String port : List.of("KEL", "KHH")) {
+      String prefix = port.toLowerCase() + "-";
+      account(accounts, prefix + "reviewer", Set.of(Role.REVIEWER), null, Set.of(port));
+      account(accounts, prefix + "police", Set.of(Role.POLICE), null, Set.of(port));
+      account(accounts, prefix + "supervisor", Set.of(Role.SUPERVISOR), null, Set.of(port));
+      account(accounts, prefix + "desk", Set.of(Role.CARD_DESK), null, Set.of(port));
+    }
+  }
+
+  private static void account(
+      AccountService accounts, String username, Set<Role> roles, Long company, Set<String> ports) {
+    accounts.create(
+        DEMO,
+        new NewAccount(username, PASSWORD, username, null, "02-0000-0000", roles, company, ports));
   }
 
   private static boolean exists(CompanyService companies) {

@@ -43,7 +43,7 @@ public class HealthResource {
   @ObjectClassDefinition(name = "PortPass health")
   public @interface Config {
     @AttributeDefinition(description = "Capabilities whose schema must be ready for UP")
-    String[] requiredCapabilities() default {"registry"};
+    String[] requiredCapabilities() default {"audit", "auth", "registry"};
   }
 
   private final DatabaseStatus database;

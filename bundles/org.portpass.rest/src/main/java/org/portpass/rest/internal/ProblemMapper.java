@@ -1,5 +1,7 @@
 package org.portpass.rest.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,10 @@ import org.portpass.core.ForbiddenException;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.PortPassException;
 import org.portpass.core.TooLargeException;
+import org.portpass.core.TooManyRequestsException;
+import org.portpass.core.UnauthorizedException;
 import org.portpass.core.ValidationException;
 import org.portpass.rest.ProblemTypes;
-import org.portpass.rest.UnauthorizedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable failure) {
     Throwable domain = domainCause(failure);
+    if (domain instanceof TooManyRequestsException e && e.retryAfter() != null) {
+      long seconds = Math.max(1, Duration.between(Instant.now(), e.retryAfter()).toSeconds());
+      return Response.fromResponse(problem(429, e.code(), e.getMessage(), List.of()))
+          .header("Retry-After", seconds)
+          .build();
+    }
     if (domain instanceof PortPassException e) {
       return problem(status(e), e.code(), e.getMessage(), fields(e));
     }
@@ -80,6 +89,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof TooLargeException) {
       return 413;
+    }
+    if (e instanceof TooManyRequestsException) {
+      return 429;
     }
     return 400;
   }

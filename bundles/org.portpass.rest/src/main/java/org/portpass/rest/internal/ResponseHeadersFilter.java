@@ -1,16 +1,19 @@
 package org.portpass.rest.internal;
 
 import java.util.UUID;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MultivaluedMap;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.portpass.rest.RequestIds;
 
 /**
  * Gives every request an id (kept if the client sent a sane one) and every response safe headers.
@@ -23,12 +26,17 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 public class ResponseHeadersFilter implements ContainerRequestFilter, ContainerResponseFilter {
   public static final String REQUEST_ID = "X-Request-Id";
 
+  @Context private HttpServletRequest servletRequest;
+
   @Override
   public void filter(ContainerRequestContext request) {
     String id = request.getHeaderString(REQUEST_ID);
     if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) {
-      request.getHeaders().putSingle(REQUEST_ID, UUID.randomUUID().toString());
+      id = UUID.randomUUID().toString();
+      request.getHeaders().putSingle(REQUEST_ID, id);
     }
+    // the caller resolvers read the servlet request, which does not see the header set above
+    servletRequest.setAttribute(RequestIds.ATTRIBUTE, id);
   }
 
   @Override

@@ -14,8 +14,8 @@ import org.portpass.core.ForbiddenException;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.PortPassException;
 import org.portpass.core.TooLargeException;
+import org.portpass.core.UnauthorizedException;
 import org.portpass.core.ValidationException;
-import org.portpass.rest.UnauthorizedException;
 
 class ProblemMapperTest {
   private final ProblemMapper mapper = new ProblemMapper();

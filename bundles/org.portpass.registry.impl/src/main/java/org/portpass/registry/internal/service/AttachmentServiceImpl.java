@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.portpass.core.AuditLog;
 import org.portpass.core.Caller;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.TooLargeException;
@@ -32,6 +33,7 @@ import org.portpass.registry.internal.entity.CompanyEntity;
 import org.portpass.registry.internal.entity.PersonEntity;
 import org.portpass.registry.internal.entity.VehicleEntity;
 import org.portpass.storage.SchemaReady;
+import org.portpass.storage.Transactions;
 
 @Component(configurationPid = "org.portpass.registry.attachments")
 @Designate(ocd = AttachmentServiceImpl.Config.class)
@@ -44,14 +46,17 @@ public class AttachmentServiceImpl implements AttachmentService {
   }
 
   private final Transactions tx;
+  private final AuditLog audit;
   private volatile long maxBytes;
 
   @Activate
   public AttachmentServiceImpl(
       @Reference(target = "(osgi.unit.name=portpass-registry)") JpaTemplate jpa,
       @Reference(target = RegistrySchema.READY) SchemaReady schema,
+      @Reference AuditLog audit,
       Config config) {
     this.tx = new Transactions(jpa);
+    this.audit = audit;
     modified(config);
   }
 
@@ -112,6 +117,13 @@ public class AttachmentServiceImpl implements AttachmentService {
           content.setAttachmentId(meta.getId());
           content.setContent(bytes);
           em.persist(content);
+          audit.record(
+              caller,
+              "attachment.upload",
+              ownerKind.name().toLowerCase(),
+              Long.toString(ownerId),
+              null,
+              Mappers.attachment(meta).toString());
           return meta;
         },
         Mappers::attachment);
@@ -168,6 +180,13 @@ public class AttachmentServiceImpl implements AttachmentService {
             em.remove(content);
           }
           em.remove(meta);
+          audit.record(
+              caller,
+              "attachment.delete",
+              ownerKind.name().toLowerCase(),
+              Long.toString(ownerId),
+              Mappers.attachment(meta).toString(),
+              null);
         });
   }
 

@@ -9,6 +9,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.portpass.core.AuditLog;
 import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
 import org.portpass.core.NotFoundException;
@@ -23,16 +24,20 @@ import org.portpass.registry.NewCompany;
 import org.portpass.registry.TaxId;
 import org.portpass.registry.internal.entity.CompanyEntity;
 import org.portpass.storage.SchemaReady;
+import org.portpass.storage.Transactions;
 
 @Component
 public class CompanyServiceImpl implements CompanyService {
   private final Transactions tx;
+  private final AuditLog audit;
 
   @Activate
   public CompanyServiceImpl(
       @Reference(target = "(osgi.unit.name=portpass-registry)") JpaTemplate jpa,
-      @Reference(target = RegistrySchema.READY) SchemaReady schema) {
+      @Reference(target = RegistrySchema.READY) SchemaReady schema,
+      @Reference AuditLog audit) {
     this.tx = new Transactions(jpa);
+    this.audit = audit;
   }
 
   @Override
@@ -60,6 +65,8 @@ public class CompanyServiceImpl implements CompanyService {
                 "taxId", "a company with tax ID " + taxId + " is already registered");
           }
           em.persist(entity);
+          em.flush();
+          audit.record(caller, "company.create", "company", id(entity), null, summary(entity));
           return entity;
         },
         Mappers::company);
@@ -145,6 +152,7 @@ public class CompanyServiceImpl implements CompanyService {
         em -> {
           CompanyEntity entity = load(em, caller, id);
           Access.requireCompanyAdmin(caller, id);
+          String before = summary(entity);
           checks.throwIfAny();
           if (entity.getVersion() != changes.version()) {
             throw ConflictException.staleVersion(
@@ -177,6 +185,8 @@ public class CompanyServiceImpl implements CompanyService {
             entity.getContacts().addAll(contactEntities);
           }
           entity.setUpdatedAt(new Date());
+          em.flush();
+          audit.record(caller, "company.update", "company", id(entity), before, summary(entity));
           return entity;
         },
         Mappers::company);
@@ -192,6 +202,7 @@ public class CompanyServiceImpl implements CompanyService {
           entity.setVerifiedAt(new Date());
           entity.setVerifiedBy(caller.username());
           entity.setUpdatedAt(new Date());
+          audit.record(caller, "company.verify", "company", id(entity), null, "VERIFIED");
           return entity;
         },
         Mappers::company);
@@ -208,9 +219,19 @@ public class CompanyServiceImpl implements CompanyService {
           CompanyEntity entity = load(em, caller, id);
           entity.setStatus(CompanyStatus.SUSPENDED);
           entity.setUpdatedAt(new Date());
+          audit.record(
+              caller, "company.suspend", "company", id(entity), null, "SUSPENDED: " + reason);
           return entity;
         },
         Mappers::company);
+  }
+
+  private static String id(CompanyEntity e) {
+    return String.valueOf(e.getId());
+  }
+
+  private static String summary(CompanyEntity e) {
+    return Mappers.company(e).toString();
   }
 
   private static CompanyEntity load(EntityManager em, Caller caller, long id) {

@@ -8,6 +8,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.portpass.core.AuditLog;
 import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
 import org.portpass.core.NotFoundException;
@@ -25,18 +26,22 @@ import org.portpass.registry.internal.entity.CompanyEntity;
 import org.portpass.registry.internal.entity.EmploymentEntity;
 import org.portpass.registry.internal.entity.PersonEntity;
 import org.portpass.storage.SchemaReady;
+import org.portpass.storage.Transactions;
 
 @Component
 public class PersonServiceImpl implements PersonService {
   private final Transactions tx;
+  private final AuditLog audit;
   private final SubjectGuard guard;
 
   @Activate
   public PersonServiceImpl(
       @Reference(target = "(osgi.unit.name=portpass-registry)") JpaTemplate jpa,
       @Reference(target = RegistrySchema.READY) SchemaReady schema,
+      @Reference AuditLog audit,
       @Reference SubjectGuard guard) {
     this.tx = new Transactions(jpa);
+    this.audit = audit;
     this.guard = guard;
   }
 
@@ -71,6 +76,8 @@ public class PersonServiceImpl implements PersonService {
           if (companyId != null) {
             em.persist(employment(entity, entity.getCompany(), now, caller));
           }
+          em.flush();
+          audit.record(caller, "person.create", "person", id(entity), null, summary(entity));
           return entity;
         },
         Mappers::person);
@@ -165,6 +172,7 @@ public class PersonServiceImpl implements PersonService {
           PersonEntity entity = loadForWrite(em, caller, id);
           checks.throwIfAny();
           Owners.requireVersion("person " + id, input.version(), entity.getVersion());
+          String before = summary(entity);
           if (input.companyId() != null
               && (entity.getCompany() == null
                   || !input.companyId().equals(entity.getCompany().getId()))) {
@@ -187,6 +195,8 @@ public class PersonServiceImpl implements PersonService {
           entity.setBirthDate(changes.getBirthDate());
           entity.setPhone(changes.getPhone());
           entity.setUpdatedAt(new Date());
+          em.flush();
+          audit.record(caller, "person.update", "person", id(entity), before, summary(entity));
           return entity;
         },
         Mappers::person);
@@ -199,6 +209,7 @@ public class PersonServiceImpl implements PersonService {
           PersonEntity entity = loadForWrite(em, caller, id);
           Owners.requireVersion("person " + id, version, entity.getVersion());
           guard.requireUnused(OwnerKind.PERSON, id, "person " + entity.getIdentityNumber());
+          audit.record(caller, "person.delete", "person", id(entity), summary(entity), null);
           Attachments.deleteAll(em, OwnerKind.PERSON, id);
           em.createQuery("DELETE FROM EmploymentEntity e WHERE e.person.id = :id")
               .setParameter("id", id)
@@ -225,8 +236,11 @@ public class PersonServiceImpl implements PersonService {
               .setParameter("id", id)
               .executeUpdate();
           em.persist(employment(entity, target, now, caller));
+          String before = summary(entity);
           entity.setCompany(target);
           entity.setUpdatedAt(now);
+          em.flush();
+          audit.record(caller, "person.transfer", "person", id(entity), before, summary(entity));
           return entity;
         },
         Mappers::person);
@@ -247,6 +261,14 @@ public class PersonServiceImpl implements PersonService {
               .map(Mappers::employment)
               .toList();
         });
+  }
+
+  private static String id(PersonEntity e) {
+    return String.valueOf(e.getId());
+  }
+
+  private static String summary(PersonEntity e) {
+    return Mappers.person(e).toString();
   }
 
   private static boolean canRead(Caller caller, PersonEntity p) {

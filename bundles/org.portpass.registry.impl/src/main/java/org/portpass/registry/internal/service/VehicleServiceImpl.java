@@ -8,6 +8,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.portpass.core.AuditLog;
 import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
 import org.portpass.core.NotFoundException;
@@ -22,18 +23,22 @@ import org.portpass.registry.VehicleQuery;
 import org.portpass.registry.VehicleService;
 import org.portpass.registry.internal.entity.VehicleEntity;
 import org.portpass.storage.SchemaReady;
+import org.portpass.storage.Transactions;
 
 @Component
 public class VehicleServiceImpl implements VehicleService {
   private final Transactions tx;
+  private final AuditLog audit;
   private final SubjectGuard guard;
 
   @Activate
   public VehicleServiceImpl(
       @Reference(target = "(osgi.unit.name=portpass-registry)") JpaTemplate jpa,
       @Reference(target = RegistrySchema.READY) SchemaReady schema,
+      @Reference AuditLog audit,
       @Reference SubjectGuard guard) {
     this.tx = new Transactions(jpa);
+    this.audit = audit;
     this.guard = guard;
   }
 
@@ -61,6 +66,8 @@ public class VehicleServiceImpl implements VehicleService {
           entity.setCompany(Owners.company(em, companyId));
           Access.requireWrite(caller, companyId, "company", companyId);
           em.persist(entity);
+          em.flush();
+          audit.record(caller, "vehicle.create", "vehicle", id(entity), null, summary(entity));
           return entity;
         },
         Mappers::vehicle);
@@ -145,6 +152,7 @@ public class VehicleServiceImpl implements VehicleService {
           VehicleEntity entity = loadForWrite(em, caller, id);
           checks.throwIfAny();
           Owners.requireVersion("vehicle " + id, input.version(), entity.getVersion());
+          String before = summary(entity);
           if (input.companyId() != null && !input.companyId().equals(entity.getCompany().getId())) {
             throw new ValidationException(
                 "companyId", "a vehicle changes owner by a transfer, not by an update");
@@ -160,6 +168,8 @@ public class VehicleServiceImpl implements VehicleService {
           entity.setMake(changes.getMake());
           entity.setColour(changes.getColour());
           entity.setUpdatedAt(new Date());
+          em.flush();
+          audit.record(caller, "vehicle.update", "vehicle", id(entity), before, summary(entity));
           return entity;
         },
         Mappers::vehicle);
@@ -172,6 +182,7 @@ public class VehicleServiceImpl implements VehicleService {
           VehicleEntity entity = loadForWrite(em, caller, id);
           Owners.requireVersion("vehicle " + id, version, entity.getVersion());
           guard.requireUnused(OwnerKind.VEHICLE, id, "vehicle " + entity.getPlateNumber());
+          audit.record(caller, "vehicle.delete", "vehicle", id(entity), summary(entity), null);
           Attachments.deleteAll(em, OwnerKind.VEHICLE, id);
           em.remove(entity);
         });
@@ -187,11 +198,22 @@ public class VehicleServiceImpl implements VehicleService {
             throw new ValidationException(
                 "companyId", "the vehicle already belongs to this company");
           }
+          String before = summary(entity);
           entity.setCompany(Owners.company(em, toCompanyId));
           entity.setUpdatedAt(new Date());
+          em.flush();
+          audit.record(caller, "vehicle.transfer", "vehicle", id(entity), before, summary(entity));
           return entity;
         },
         Mappers::vehicle);
+  }
+
+  private static String id(VehicleEntity e) {
+    return String.valueOf(e.getId());
+  }
+
+  private static String summary(VehicleEntity e) {
+    return Mappers.vehicle(e).toString();
   }
 
   private static boolean canRead(Caller caller, VehicleEntity v) {

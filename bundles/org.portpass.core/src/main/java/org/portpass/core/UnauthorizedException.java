@@ -1,6 +1,4 @@
-package org.portpass.rest;
-
-import org.portpass.core.PortPassException;
+package org.portpass.core;
 
 /** The request carries no valid proof of identity (401). */
 public class UnauthorizedException extends PortPassException {

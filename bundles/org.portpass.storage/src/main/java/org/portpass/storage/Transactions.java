@@ -1,4 +1,4 @@
-package org.portpass.registry.internal.service;
+package org.portpass.storage;
 
 import java.sql.SQLException;
 import java.util.function.Function;
@@ -11,18 +11,19 @@ import org.portpass.core.ConflictException;
 import org.portpass.core.PortPassException;
 
 /**
- * Runs registry work in a JTA transaction and turns what the database refuses (a duplicate natural
- * key, a concurrent update) into the domain's conflict errors, so the database, not the code, is
- * the last word on uniqueness and concurrency.
+ * Runs a capability's work in a JTA transaction and turns what the database refuses (a duplicate
+ * natural key, a concurrent update) into the domain's conflict errors, so the database, not the
+ * code, is the last word on uniqueness and concurrency.
  */
-final class Transactions {
+public final class Transactions {
   private final JpaTemplate jpa;
 
-  Transactions(JpaTemplate jpa) {
+  public Transactions(JpaTemplate jpa) {
     this.jpa = jpa;
   }
 
-  <R> R read(EmFunction<R> work) {
+  /** Reads, joining a running transaction if there is one. */
+  public <R> R read(EmFunction<R> work) {
     return run(TransactionType.Supports, work);
   }
 
@@ -30,7 +31,7 @@ final class Transactions {
    * Changes the database and returns the changed entity's view, taken after the flush so that it
    * shows the new version.
    */
-  <E, R> R write(EmFunction<E> work, Function<E, R> view) {
+  public <E, R> R write(EmFunction<E> work, Function<E, R> view) {
     return run(
         TransactionType.Required,
         em -> {
@@ -41,7 +42,7 @@ final class Transactions {
   }
 
   /** Changes the database; nothing to return. */
-  void write(EmConsumer work) {
+  public void write(EmConsumer work) {
     write(
         em -> {
           work.accept(em);

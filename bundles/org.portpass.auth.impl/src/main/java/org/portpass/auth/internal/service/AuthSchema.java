@@ -1,0 +1,43 @@
+package org.portpass.auth.internal.service;
+
+import java.util.Map;
+import javax.sql.DataSource;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.portpass.storage.PortPassDataSource;
+import org.portpass.storage.SchemaMigrations;
+import org.portpass.storage.SchemaReady;
+
+/** Migrates the account and audit tables (after the registry's: accounts refer to companies). */
+@Component(
+    immediate = true,
+    service = {})
+public class AuthSchema {
+  static final String UNIT = "auth";
+  static final String READY = "(" + SchemaReady.UNIT + "=" + UNIT + ")";
+
+  private final ServiceRegistration<SchemaReady> registration;
+
+  @Activate
+  public AuthSchema(
+      BundleContext context,
+      @Reference(target = PortPassDataSource.TARGET) DataSource dataSource,
+      @Reference SchemaMigrations migrations,
+      @Reference(target = "(" + SchemaReady.UNIT + "=registry)") SchemaReady registry) {
+    migrations.migrate(dataSource, FrameworkUtil.getBundle(getClass()), "db/auth.xml");
+    SchemaReady ready = () -> UNIT;
+    registration =
+        context.registerService(
+            SchemaReady.class, ready, FrameworkUtil.asDictionary(Map.of(SchemaReady.UNIT, UNIT)));
+  }
+
+  @Deactivate
+  void deactivate() {
+    registration.unregister();
+  }
+}

@@ -1,0 +1,347 @@
+package org.portpass.auth.mtnet.internal;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.portpass.auth.IdentityProvider;
+import org.portpass.auth.InvalidAssertionException;
+import org.portpass.auth.VerifiedIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MTNet (航港單一窗口, Taiwan's maritime single window) as an identity provider. MTNet proves who someone
+ * is with a signed JWT assertion and sends no personal or company data.
+ *
+ * <p>An assertion is accepted only if it is a compact JWS signed with an allowed RSA or EC
+ * algorithm ({@code none} and HMAC never are) by the configured MTNet public key; {@code iss}
+ * equals the configured issuer and {@code aud} contains the configured audience; it has {@code
+ * exp}, {@code sub} and {@code jti}; it is not expired ({@code exp + skew < now}) nor not yet valid
+ * ({@code nbf} or {@code iat} after {@code now + skew}); and it does not live longer than {@code
+ * maxLifetimeSeconds} (from {@code iat}, else {@code nbf}, else now). Refusing a second use of the
+ * same {@code jti} is the login service's job.
+ */
+@Component(
+    configurationPid = MtnetIdentityProvider.PID,
+    configurationPolicy = ConfigurationPolicy.REQUIRE,
+    property = IdentityProvider.NAME + "=" + MtnetIdentityProvider.NAME)
+@Designate(ocd = MtnetIdentityProvider.Config.class)
+public class MtnetIdentityProvider implements IdentityProvider {
+  static final String PID = "org.portpass.auth.mtnet";
+  static final String NAME = "mtnet";
+
+  /** Longer input is refused before parsing; real assertions are a few hundred bytes. */
+  static final int MAX_ASSERTION_LENGTH = 16 * 1024;
+
+  private static final Logger LOG = LoggerFactory.getLogger(MtnetIdentityProvider.class);
+  private static final Pattern PEM =
+      Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+
+  @ObjectClassDefinition(
+      name = "PortPass MTNet identity provider",
+      description = "Verifies MTNet (航港單一窗口) login assertions: signed JWTs")
+  public @interface Config {
+    @AttributeDefinition(description = "Expected 'iss' claim of MTNet assertions")
+    String issuer();
+
+    @AttributeDefinition(description = "'aud' value that marks an assertion as meant for PortPass")
+    String audience();
+
+    @AttributeDefinition(
+        required = false,
+        description = "MTNet's public key, PEM (-----BEGIN PUBLIC KEY-----), RSA or EC")
+    String publicKey();
+
+    @AttributeDefinition(
+        required = false,
+        description = "File with MTNet's PEM public key, instead of publicKey; read at activation")
+    String publicKeyFile();
+
+    @AttributeDefinition(description = "Accepted JWS algorithms (RSA and EC families only)")
+    String[] algorithms() default {"RS256", "ES256"};
+
+    @AttributeDefinition(description = "Tolerated clock difference, in seconds")
+    long clockSkewSeconds() default 60;
+
+    @AttributeDefinition(description = "Assertions valid for longer than this are refused")
+    long maxLifetimeSeconds() default 600;
+  }
+
+  private final Clock clock;
+  private final String issuer;
+  private final String audience;
+  private final JWSVerifier verifier;
+  private final Set<JWSAlgorithm> algorithms;
+  private final Duration skew;
+  private final Duration maxLifetime;
+
+  @Activate
+  public MtnetIdentityProvider(Config config) {
+    this(config, Clock.systemUTC());
+  }
+
+  MtnetIdentityProvider(Config config, Clock clock) {
+    try {
+      this.clock = clock;
+      this.issuer = required("issuer", config.issuer());
+      this.audience = required("audience", config.audience());
+      PublicKey key = parsePublicKey(pemText(config.publicKey(), config.publicKeyFile()));
+      this.verifier = verifier(key);
+      this.algorithms = algorithms(config.algorithms(), verifier.supportedJWSAlgorithms(), key);
+      this.skew = seconds("clockSkewSeconds", config.clockSkewSeconds(), 0);
+      this.maxLifetime = seconds("maxLifetimeSeconds", config.maxLifetimeSeconds(), 1);
+    } catch (IllegalArgumentException e) {
+      LOG.error(
+          "MTNet identity provider not started, fix configuration {}: {}", PID, e.getMessage());
+      throw e;
+    }
+    LOG.info(
+        "MTNet identity provider ready: issuer {}, audience {}, algorithms {}",
+        issuer,
+        audience,
+        algorithms);
+  }
+
+  @Override
+  public VerifiedIdentity verify(String assertion) throws InvalidAssertionException {
+    SignedJWT jwt = parse(assertion);
+    if (!algorithms.contains(jwt.getHeader().getAlgorithm())) {
+      throw refused("assertion algorithm is not allowed");
+    }
+    if (!signatureValid(jwt)) {
+      throw refused("assertion signature is not valid");
+    }
+    JWTClaimsSet claims;
+    try {
+      claims = jwt.getJWTClaimsSet();
+    } catch (ParseException e) {
+      throw refused("assertion is malformed");
+    }
+    if (!issuer.equals(claims.getIssuer())) {
+      throw refused("assertion issuer is not valid");
+    }
+    List<String> audiences = claims.getAudience();
+    if (audiences == null || !audiences.contains(audience)) {
+      throw refused("assertion audience is not valid");
+    }
+    Instant now = clock.instant();
+    Instant exp = instant(claims.getExpirationTime());
+    Instant nbf = instant(claims.getNotBeforeTime());
+    Instant iat = instant(claims.getIssueTime());
+    if (exp == null) {
+      throw refused("assertion has no expiry time");
+    }
+    if (now.isAfter(exp.plus(skew))) {
+      throw refused("assertion expired");
+    }
+    Instant latestAllowedStart = now.plus(skew);
+    if ((nbf != null && nbf.isAfter(latestAllowedStart))
+        || (iat != null && iat.isAfter(latestAllowedStart))) {
+      throw refused("assertion is not yet valid");
+    }
+    Instant start = iat != null ? iat : nbf != null ? nbf : now;
+    if (Duration.between(start, exp).compareTo(maxLifetime) > 0) {
+      throw refused("assertion lifetime is too long");
+    }
+    String subject = claims.getSubject();
+    if (subject == null || subject.isBlank()) {
+      throw refused("assertion has no subject");
+    }
+    String id = claims.getJWTID();
+    if (id == null || id.isBlank()) {
+      throw refused("assertion has no id");
+    }
+    return new VerifiedIdentity(
+        NAME, subject, id, exp, stringClaim(claims, "name"), stringClaim(claims, "email"));
+  }
+
+  private static SignedJWT parse(String assertion) throws InvalidAssertionException {
+    if (assertion == null || assertion.isBlank()) {
+      throw refused("assertion is missing");
+    }
+    if (assertion.length() > MAX_ASSERTION_LENGTH) {
+      throw refused("assertion is too large");
+    }
+    JWT jwt;
+    try {
+      jwt = JWTParser.parse(assertion.strip());
+    } catch (ParseException | RuntimeException e) {
+      throw refused("assertion is malformed");
+    }
+    if (jwt instanceof SignedJWT signed) {
+      return signed;
+    }
+    throw refused(jwt instanceof PlainJWT ? "assertion is not signed" : "assertion is malformed");
+  }
+
+  private boolean signatureValid(SignedJWT jwt) {
+    try {
+      return jwt.verify(verifier);
+    } catch (JOSEException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static InvalidAssertionException refused(String reason) {
+    LOG.debug("MTNet assertion refused: {}", reason);
+    return new InvalidAssertionException(reason);
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+
+  private static String stringClaim(JWTClaimsSet claims, String name) {
+    return claims.getClaim(name) instanceof String value && !value.isBlank() ? value : null;
+  }
+
+  // --- configuration -------------------------------------------------------------------------
+
+  private static String required(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+    return value.strip();
+  }
+
+  private static Duration seconds(String name, long value, long min) {
+    if (value < min) {
+      throw new IllegalArgumentException(name + " must be at least " + min + ", not " + value);
+    }
+    return Duration.ofSeconds(value);
+  }
+
+  private static String pemText(String publicKey, String publicKeyFile) {
+    boolean inline = publicKey != null && !publicKey.isBlank();
+    boolean file = publicKeyFile != null && !publicKeyFile.isBlank();
+    if (inline == file) {
+      throw new IllegalArgumentException("set exactly one of publicKey and publicKeyFile");
+    }
+    if (inline) {
+      return publicKey;
+    }
+    try {
+      return Files.readString(Path.of(publicKeyFile.strip()), StandardCharsets.ISO_8859_1);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "publicKeyFile " + publicKeyFile.strip() + " cannot be read: " + e, e);
+    }
+  }
+
+  /**
+   * An RSA or EC public key from PEM "SubjectPublicKeyInfo" text ({@code -----BEGIN PUBLIC
+   * KEY-----}). Line breaks and other whitespace inside the base64 are ignored, so the PEM may also
+   * be written on one line.
+   */
+  static PublicKey parsePublicKey(String pem) {
+    Matcher m = PEM.matcher(pem);
+    if (!m.find()) {
+      throw new IllegalArgumentException(
+          "the public key is not PEM text (-----BEGIN PUBLIC KEY----- ... -----END PUBLIC KEY-----)");
+    }
+    if (!m.group(1).equals("PUBLIC KEY")) {
+      throw new IllegalArgumentException(
+          "the public key must be '-----BEGIN PUBLIC KEY-----' (SubjectPublicKeyInfo), not '"
+              + m.group(1)
+              + "'");
+    }
+    byte[] der;
+    try {
+      der = Base64.getDecoder().decode(m.group(2).replaceAll("\\s", ""));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the public key PEM is not valid base64", e);
+    }
+    for (String type : List.of("RSA", "EC")) {
+      try {
+        return KeyFactory.getInstance(type).generatePublic(new X509EncodedKeySpec(der));
+      } catch (GeneralSecurityException | RuntimeException e) {
+        // try the next key type
+      }
+    }
+    throw new IllegalArgumentException("the public key PEM is not an RSA or EC public key");
+  }
+
+  private static JWSVerifier verifier(PublicKey key) {
+    if (key instanceof RSAPublicKey rsa) {
+      if (rsa.getModulus().bitLength() < 2048) {
+        throw new IllegalArgumentException(
+            "the RSA public key has "
+                + rsa.getModulus().bitLength()
+                + " bits, at least 2048 needed");
+      }
+      return new RSASSAVerifier(rsa);
+    }
+    try {
+      return new ECDSAVerifier((ECPublicKey) key);
+    } catch (JOSEException e) {
+      throw new IllegalArgumentException("the EC public key is not usable: " + e.getMessage(), e);
+    }
+  }
+
+  /** The configured algorithms that the key can verify; names are split on commas as well. */
+  private static Set<JWSAlgorithm> algorithms(
+      String[] configured, Set<JWSAlgorithm> supported, PublicKey key) {
+    Set<JWSAlgorithm> accepted = new LinkedHashSet<>();
+    for (String entry : configured == null ? new String[0] : configured) {
+      for (String name : entry.split("[,\\s]+")) {
+        if (name.isEmpty()) {
+          continue;
+        }
+        JWSAlgorithm alg = JWSAlgorithm.parse(name);
+        if (!JWSAlgorithm.Family.RSA.contains(alg) && !JWSAlgorithm.Family.EC.contains(alg)) {
+          throw new IllegalArgumentException(
+              "algorithm " + name + " is not supported (RSA and EC signature algorithms only)");
+        }
+        if (supported.contains(alg)) {
+          accepted.add(alg);
+        }
+      }
+    }
+    if (accepted.isEmpty()) {
+      throw new IllegalArgumentException(
+          "none of the algorithms "
+              + String.join(",", configured == null ? new String[0] : configured)
+              + " fits the "
+              + key.getAlgorithm()
+              + " public key (it can verify "
+              + supported
+              + ")");
+    }
+    return Collections.unmodifiableSet(accepted);
+  }
+}

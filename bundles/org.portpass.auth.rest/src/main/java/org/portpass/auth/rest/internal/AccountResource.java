@@ -1,0 +1,125 @@
+package org.portpass.auth.rest.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.PATCH;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.portpass.auth.Account;
+import org.portpass.auth.AccountChanges;
+import org.portpass.auth.AccountService;
+import org.portpass.auth.NewAccount;
+import org.portpass.core.Page;
+import org.portpass.core.ValidationException;
+import org.portpass.rest.CallerResolver;
+import org.portpass.rest.Paging;
+import org.portpass.rest.Versions;
+
+@Component(service = AccountResource.class)
+@JaxrsResource
+@JSONRequired
+@Path("accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "accounts", description = "Accounts and roles")
+public class AccountResource {
+  /** Body of a password reset by an administrator. */
+  public record PasswordReset(String password) {}
+
+  private final AccountService accounts;
+  private final CallerResolver callers;
+
+  @Activate
+  public AccountResource(@Reference AccountService accounts, @Reference CallerResolver callers) {
+    this.accounts = accounts;
+    this.callers = callers;
+  }
+
+  @GET
+  @Operation(
+      summary = "Accounts you manage (administrators: all; company administrators: your company's)")
+  public Page<Account> list(
+      @Context HttpServletRequest request,
+      @QueryParam("q") String text,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    return accounts.list(callers.resolve(request), text, Paging.of(page, size));
+  }
+
+  @POST
+  @Operation(summary = "Create an account")
+  public Response create(@Context HttpServletRequest request, NewAccount body) {
+    if (body == null) {
+      throw new ValidationException("username", "is required");
+    }
+    Account created = accounts.create(callers.resolve(request), body);
+    return Response.created(URI.create("accounts/" + created.id()))
+        .entity(created)
+        .tag(new EntityTag(Long.toString(created.version())))
+        .build();
+  }
+
+  @GET
+  @Path("{id: \\d+}")
+  @Operation(summary = "An account")
+  public Response get(@Context HttpServletRequest request, @PathParam("id") long id) {
+    Account account = accounts.get(callers.resolve(request), id);
+    return Response.ok(account).tag(new EntityTag(Long.toString(account.version()))).build();
+  }
+
+  @PATCH
+  @Path("{id: \\d+}")
+  @Operation(summary = "Change roles, ports, status or contact data of an account")
+  public Response update(
+      @Context HttpServletRequest request,
+      @PathParam("id") long id,
+      @HeaderParam("If-Match") String ifMatch,
+      AccountChanges body) {
+    if (body == null) {
+      throw new ValidationException("version", "is required");
+    }
+    long version = Versions.required(ifMatch, body.version());
+    Account updated =
+        accounts.update(
+            callers.resolve(request),
+            id,
+            new AccountChanges(
+                body.displayName(),
+                body.email(),
+                body.phone(),
+                body.roles(),
+                body.ports(),
+                body.status(),
+                version));
+    return Response.ok(updated).tag(new EntityTag(Long.toString(updated.version()))).build();
+  }
+
+  @POST
+  @Path("{id: \\d+}/password")
+  @Operation(summary = "Set a new password for an account you manage")
+  public Response resetPassword(
+      @Context HttpServletRequest request, @PathParam("id") long id, PasswordReset body) {
+    if (body == null) {
+      throw new ValidationException("password", "is required");
+    }
+    accounts.resetPassword(callers.resolve(request), id, body.password());
+    return Response.noContent().build();
+  }
+}

@@ -1,0 +1,36 @@
+package org.portpass.auth.rest.internal;
+
+import javax.servlet.http.HttpServletRequest;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.portpass.auth.AuthenticationService;
+import org.portpass.core.Caller;
+import org.portpass.core.UnauthorizedException;
+import org.portpass.rest.CallerResolver;
+import org.portpass.rest.RequestIds;
+
+/** The caller of a request is the account of its {@code Authorization: Bearer} token. */
+@Component
+public class TokenCallerResolver implements CallerResolver {
+  private final AuthenticationService authentication;
+
+  @Activate
+  public TokenCallerResolver(@Reference AuthenticationService authentication) {
+    this.authentication = authentication;
+  }
+
+  @Override
+  public Caller resolve(HttpServletRequest request) {
+    return authentication.authenticate(
+        bearer(request), request.getRemoteAddr(), RequestIds.of(request));
+  }
+
+  static String bearer(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new UnauthorizedException("log in first and send Authorization: Bearer <token>");
+    }
+    return header.substring(7).strip();
+  }
+}

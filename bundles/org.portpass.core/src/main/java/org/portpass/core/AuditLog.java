@@ -1,0 +1,28 @@
+package org.portpass.core;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The append-only audit trail. {@link #record} joins the caller's transaction, so an event is
+ * stored exactly when the change it describes is; there is no way to edit or delete events.
+ */
+@ProviderType
+public interface AuditLog {
+  /**
+   * Records a change made by {@code caller}.
+   *
+   * @param action dotted verb, e.g. {@code person.transfer}, {@code auth.login.failed}
+   * @param before short summary of the state before, or null
+   * @param after short summary of the state after, or null
+   */
+  void record(
+      Caller caller,
+      String action,
+      String entityType,
+      String entityId,
+      String before,
+      String after);
+
+  /** Events matching the query, newest first; administrators and customer service only. */
+  Page<AuditEvent> find(Caller caller, AuditQuery query, PageRequest page);
+}

@@ -3,8 +3,10 @@ package org.portpass.core;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The append-only audit trail. {@link #record} joins the caller's transaction, so an event is
- * stored exactly when the change it describes is; there is no way to edit or delete events.
+ * The append-only audit trail; there is no way to edit or delete events. Changes made in a
+ * transaction append their event with {@code org.portpass.storage.AuditTrail} through their own
+ * EntityManager, so event and change commit together; {@link #record} is for events outside a
+ * transaction (e.g. a refused login).
  */
 @ProviderType
 public interface AuditLog {

@@ -25,6 +25,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.portpass.core.FieldError;
+import org.portpass.core.TooLargeException;
 import org.portpass.core.ValidationException;
 
 /**
@@ -39,6 +40,9 @@ import org.portpass.core.ValidationException;
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 @Produces({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
+  /** Largest JSON request body; forms with hundreds of lines stay well below it. */
+  static final int MAX_BODY = 4 * 1024 * 1024;
+
   static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
@@ -63,8 +67,12 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
       MultivaluedMap<String, String> headers,
       InputStream body)
       throws IOException {
+    byte[] bytes = body.readNBytes(MAX_BODY + 1);
+    if (bytes.length > MAX_BODY) {
+      throw new TooLargeException("a JSON body may be at most " + MAX_BODY + " bytes");
+    }
     try {
-      Object value = MAPPER.readValue(body, MAPPER.constructType(generic));
+      Object value = MAPPER.readValue(bytes, MAPPER.constructType(generic));
       if (value == null) {
         throw new ValidationException("body", "a JSON object is required");
       }

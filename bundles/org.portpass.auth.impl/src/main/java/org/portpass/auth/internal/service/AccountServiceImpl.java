@@ -20,7 +20,6 @@ import org.portpass.auth.AccountStatus;
 import org.portpass.auth.NewAccount;
 import org.portpass.auth.Registration;
 import org.portpass.auth.internal.entity.AccountEntity;
-import org.portpass.core.AuditLog;
 import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
 import org.portpass.core.FieldError;
@@ -35,6 +34,7 @@ import org.portpass.registry.Company;
 import org.portpass.registry.CompanyService;
 import org.portpass.registry.NewCompany;
 import org.portpass.registry.TaxId;
+import org.portpass.storage.AuditTrail;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
 
@@ -48,7 +48,6 @@ import org.portpass.storage.Transactions;
 public class AccountServiceImpl implements AccountService {
   private final Transactions tx;
   private final CompanyService companies;
-  private final AuditLog audit;
   private volatile PasswordHasher hasher;
   private volatile Set<String> ports;
 
@@ -57,11 +56,9 @@ public class AccountServiceImpl implements AccountService {
       @Reference(target = "(osgi.unit.name=portpass-auth)") JpaTemplate jpa,
       @Reference(target = AuthSchema.READY) SchemaReady schema,
       @Reference CompanyService companies,
-      @Reference AuditLog audit,
       AuthConfig config) {
     this.tx = new Transactions(jpa);
     this.companies = companies;
-    this.audit = audit;
     modified(config);
   }
 
@@ -102,8 +99,14 @@ public class AccountServiceImpl implements AccountService {
                 "company " + company.taxId() + " already has accounts; ask its administrator");
           }
           persistNew(em, entity);
-          audit.record(
-              registrar, "account.register", "account", username, null, Accounts.summary(entity));
+          AuditTrail.append(
+              em,
+              registrar,
+              "account.register",
+              "account",
+              username,
+              null,
+              Accounts.summary(entity));
           return entity;
         },
         e -> Accounts.view(e, false));
@@ -139,8 +142,8 @@ public class AccountServiceImpl implements AccountService {
     return tx.write(
         em -> {
           persistNew(em, entity);
-          audit.record(
-              caller, "account.create", "account", username, null, Accounts.summary(entity));
+          AuditTrail.append(
+              em, caller, "account.create", "account", username, null, Accounts.summary(entity));
           return entity;
         },
         e -> Accounts.view(e, false));
@@ -234,7 +237,8 @@ public class AccountServiceImpl implements AccountService {
           }
           String after = Accounts.summary(e);
           if (!before.equals(after)) {
-            audit.record(caller, "account.update", "account", e.getUsername(), before, after);
+            AuditTrail.append(
+                em, caller, "account.update", "account", e.getUsername(), before, after);
           }
           return e;
         },
@@ -251,7 +255,8 @@ public class AccountServiceImpl implements AccountService {
           }
           PasswordHasher.requireStrong("newPassword", newPassword, e.getUsername());
           e.setPasswordHash(hasher.hash(newPassword));
-          audit.record(caller, "account.password.change", "account", e.getUsername(), null, null);
+          AuditTrail.append(
+              em, caller, "account.password.change", "account", e.getUsername(), null, null);
         });
   }
 
@@ -263,7 +268,8 @@ public class AccountServiceImpl implements AccountService {
           requireMayManage(caller, e.getRoles(), e.getCompanyId());
           PasswordHasher.requireStrong("password", newPassword, e.getUsername());
           e.setPasswordHash(hasher.hash(newPassword));
-          audit.record(caller, "account.password.reset", "account", e.getUsername(), null, null);
+          AuditTrail.append(
+              em, caller, "account.password.reset", "account", e.getUsername(), null, null);
         });
   }
 

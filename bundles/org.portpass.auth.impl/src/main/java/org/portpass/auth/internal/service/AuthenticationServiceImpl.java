@@ -42,6 +42,7 @@ import org.portpass.core.Role;
 import org.portpass.core.TooManyRequestsException;
 import org.portpass.core.UnauthorizedException;
 import org.portpass.core.ValidationException;
+import org.portpass.storage.AuditTrail;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
 
@@ -113,7 +114,8 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             failure.setClientAddress(cut(address == null ? "unknown" : address, 64));
             failure.setFailedAt(new Date());
             em.persist(failure);
-            audit.record(anonymous, "auth.login.failed", "account", cut(name, 64), null, null);
+            AuditTrail.append(
+                em, anonymous, "auth.login.failed", "account", cut(name, 64), null, null);
           });
       throw new UnauthorizedException("the user name or password is not right");
     }
@@ -127,7 +129,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
               .executeUpdate();
           AccountEntity e = em.find(AccountEntity.class, account.getId());
           e.setLastLoginAt(new Date());
-          audit.record(anonymous, "auth.login", "account", name, null, "direct");
+          AuditTrail.append(em, anonymous, "auth.login", "account", name, null, "direct");
           return Accounts.view(e, Accounts.linked(em, e.getId()));
         },
         this::issue);
@@ -174,7 +176,8 @@ public class AuthenticationServiceImpl implements AuthenticationService {
           ExternalIdentityEntity link = Accounts.identity(em, provider, identity.subject());
           AccountEntity account =
               link == null ? null : em.find(AccountEntity.class, link.getAccountId());
-          audit.record(
+          AuditTrail.append(
+              em,
               anonymous,
               "auth.login",
               "account",
@@ -232,8 +235,14 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             link.setAccountId(accountId);
             link.setLinkedAt(new Date());
             em.persist(link);
-            audit.record(
-                anonymous, "auth.external.link", "account", account.getUsername(), null, provider);
+            AuditTrail.append(
+                em,
+                anonymous,
+                "auth.external.link",
+                "account",
+                account.getUsername(),
+                null,
+                provider);
           }
           if (account.getDisplayName() == null && c.displayName() != null) {
             account.setDisplayName(c.displayName().strip());

@@ -17,7 +17,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.portpass.core.AuditLog;
 import org.portpass.core.Caller;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.TooLargeException;
@@ -32,6 +31,7 @@ import org.portpass.registry.internal.entity.AttachmentEntity;
 import org.portpass.registry.internal.entity.CompanyEntity;
 import org.portpass.registry.internal.entity.PersonEntity;
 import org.portpass.registry.internal.entity.VehicleEntity;
+import org.portpass.storage.AuditTrail;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
 
@@ -46,17 +46,14 @@ public class AttachmentServiceImpl implements AttachmentService {
   }
 
   private final Transactions tx;
-  private final AuditLog audit;
   private volatile long maxBytes;
 
   @Activate
   public AttachmentServiceImpl(
       @Reference(target = "(osgi.unit.name=portpass-registry)") JpaTemplate jpa,
       @Reference(target = RegistrySchema.READY) SchemaReady schema,
-      @Reference AuditLog audit,
       Config config) {
     this.tx = new Transactions(jpa);
-    this.audit = audit;
     modified(config);
   }
 
@@ -117,7 +114,8 @@ public class AttachmentServiceImpl implements AttachmentService {
           content.setAttachmentId(meta.getId());
           content.setContent(bytes);
           em.persist(content);
-          audit.record(
+          AuditTrail.append(
+              em,
               caller,
               "attachment.upload",
               ownerKind.name().toLowerCase(),
@@ -180,7 +178,8 @@ public class AttachmentServiceImpl implements AttachmentService {
             em.remove(content);
           }
           em.remove(meta);
-          audit.record(
+          AuditTrail.append(
+              em,
               caller,
               "attachment.delete",
               ownerKind.name().toLowerCase(),

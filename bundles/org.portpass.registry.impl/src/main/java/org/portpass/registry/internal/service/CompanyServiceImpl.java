@@ -9,7 +9,6 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.portpass.core.AuditLog;
 import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
 import org.portpass.core.NotFoundException;
@@ -23,21 +22,19 @@ import org.portpass.registry.Contact;
 import org.portpass.registry.NewCompany;
 import org.portpass.registry.TaxId;
 import org.portpass.registry.internal.entity.CompanyEntity;
+import org.portpass.storage.AuditTrail;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
 
 @Component
 public class CompanyServiceImpl implements CompanyService {
   private final Transactions tx;
-  private final AuditLog audit;
 
   @Activate
   public CompanyServiceImpl(
       @Reference(target = "(osgi.unit.name=portpass-registry)") JpaTemplate jpa,
-      @Reference(target = RegistrySchema.READY) SchemaReady schema,
-      @Reference AuditLog audit) {
+      @Reference(target = RegistrySchema.READY) SchemaReady schema) {
     this.tx = new Transactions(jpa);
-    this.audit = audit;
   }
 
   @Override
@@ -66,7 +63,8 @@ public class CompanyServiceImpl implements CompanyService {
           }
           em.persist(entity);
           em.flush();
-          audit.record(caller, "company.create", "company", id(entity), null, summary(entity));
+          AuditTrail.append(
+              em, caller, "company.create", "company", id(entity), null, summary(entity));
           return entity;
         },
         Mappers::company);
@@ -186,7 +184,8 @@ public class CompanyServiceImpl implements CompanyService {
           }
           entity.setUpdatedAt(new Date());
           em.flush();
-          audit.record(caller, "company.update", "company", id(entity), before, summary(entity));
+          AuditTrail.append(
+              em, caller, "company.update", "company", id(entity), before, summary(entity));
           return entity;
         },
         Mappers::company);
@@ -202,7 +201,7 @@ public class CompanyServiceImpl implements CompanyService {
           entity.setVerifiedAt(new Date());
           entity.setVerifiedBy(caller.username());
           entity.setUpdatedAt(new Date());
-          audit.record(caller, "company.verify", "company", id(entity), null, "VERIFIED");
+          AuditTrail.append(em, caller, "company.verify", "company", id(entity), null, "VERIFIED");
           return entity;
         },
         Mappers::company);
@@ -219,8 +218,8 @@ public class CompanyServiceImpl implements CompanyService {
           CompanyEntity entity = load(em, caller, id);
           entity.setStatus(CompanyStatus.SUSPENDED);
           entity.setUpdatedAt(new Date());
-          audit.record(
-              caller, "company.suspend", "company", id(entity), null, "SUSPENDED: " + reason);
+          AuditTrail.append(
+              em, caller, "company.suspend", "company", id(entity), null, "SUSPENDED: " + reason);
           return entity;
         },
         Mappers::company);

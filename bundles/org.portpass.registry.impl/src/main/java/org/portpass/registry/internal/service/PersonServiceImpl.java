@@ -8,7 +8,6 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.portpass.core.AuditLog;
 import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
 import org.portpass.core.NotFoundException;
@@ -25,23 +24,21 @@ import org.portpass.registry.PersonService;
 import org.portpass.registry.internal.entity.CompanyEntity;
 import org.portpass.registry.internal.entity.EmploymentEntity;
 import org.portpass.registry.internal.entity.PersonEntity;
+import org.portpass.storage.AuditTrail;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
 
 @Component
 public class PersonServiceImpl implements PersonService {
   private final Transactions tx;
-  private final AuditLog audit;
   private final SubjectGuard guard;
 
   @Activate
   public PersonServiceImpl(
       @Reference(target = "(osgi.unit.name=portpass-registry)") JpaTemplate jpa,
       @Reference(target = RegistrySchema.READY) SchemaReady schema,
-      @Reference AuditLog audit,
       @Reference SubjectGuard guard) {
     this.tx = new Transactions(jpa);
-    this.audit = audit;
     this.guard = guard;
   }
 
@@ -77,7 +74,8 @@ public class PersonServiceImpl implements PersonService {
             em.persist(employment(entity, entity.getCompany(), now, caller));
           }
           em.flush();
-          audit.record(caller, "person.create", "person", id(entity), null, summary(entity));
+          AuditTrail.append(
+              em, caller, "person.create", "person", id(entity), null, summary(entity));
           return entity;
         },
         Mappers::person);
@@ -196,7 +194,8 @@ public class PersonServiceImpl implements PersonService {
           entity.setPhone(changes.getPhone());
           entity.setUpdatedAt(new Date());
           em.flush();
-          audit.record(caller, "person.update", "person", id(entity), before, summary(entity));
+          AuditTrail.append(
+              em, caller, "person.update", "person", id(entity), before, summary(entity));
           return entity;
         },
         Mappers::person);
@@ -209,7 +208,8 @@ public class PersonServiceImpl implements PersonService {
           PersonEntity entity = loadForWrite(em, caller, id);
           Owners.requireVersion("person " + id, version, entity.getVersion());
           guard.requireUnused(OwnerKind.PERSON, id, "person " + entity.getIdentityNumber());
-          audit.record(caller, "person.delete", "person", id(entity), summary(entity), null);
+          AuditTrail.append(
+              em, caller, "person.delete", "person", id(entity), summary(entity), null);
           Attachments.deleteAll(em, OwnerKind.PERSON, id);
           em.createQuery("DELETE FROM EmploymentEntity e WHERE e.person.id = :id")
               .setParameter("id", id)
@@ -240,7 +240,8 @@ public class PersonServiceImpl implements PersonService {
           entity.setCompany(target);
           entity.setUpdatedAt(now);
           em.flush();
-          audit.record(caller, "person.transfer", "person", id(entity), before, summary(entity));
+          AuditTrail.append(
+              em, caller, "person.transfer", "person", id(entity), before, summary(entity));
           return entity;
         },
         Mappers::person);

@@ -13,7 +13,10 @@ import org.portpass.storage.PortPassDataSource;
 import org.portpass.storage.SchemaMigrations;
 import org.portpass.storage.SchemaReady;
 
-/** Migrates the registry's tables, then announces them with a {@link SchemaReady} service. */
+/**
+ * Migrates the registry's tables, then announces them with a {@link SchemaReady} service. Waits for
+ * the audit table, which registry changes write to in their own transactions.
+ */
 @Component(
     immediate = true,
     service = {})
@@ -27,7 +30,8 @@ public class RegistrySchema {
   public RegistrySchema(
       BundleContext context,
       @Reference(target = PortPassDataSource.TARGET) DataSource dataSource,
-      @Reference SchemaMigrations migrations) {
+      @Reference SchemaMigrations migrations,
+      @Reference(target = "(" + SchemaReady.UNIT + "=audit)") SchemaReady audit) {
     migrations.migrate(dataSource, FrameworkUtil.getBundle(getClass()), "db/registry.xml");
     SchemaReady ready = () -> UNIT;
     registration =

@@ -8,7 +8,6 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.portpass.core.AuditLog;
 import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
 import org.portpass.core.NotFoundException;
@@ -22,23 +21,21 @@ import org.portpass.registry.VehicleData;
 import org.portpass.registry.VehicleQuery;
 import org.portpass.registry.VehicleService;
 import org.portpass.registry.internal.entity.VehicleEntity;
+import org.portpass.storage.AuditTrail;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
 
 @Component
 public class VehicleServiceImpl implements VehicleService {
   private final Transactions tx;
-  private final AuditLog audit;
   private final SubjectGuard guard;
 
   @Activate
   public VehicleServiceImpl(
       @Reference(target = "(osgi.unit.name=portpass-registry)") JpaTemplate jpa,
       @Reference(target = RegistrySchema.READY) SchemaReady schema,
-      @Reference AuditLog audit,
       @Reference SubjectGuard guard) {
     this.tx = new Transactions(jpa);
-    this.audit = audit;
     this.guard = guard;
   }
 
@@ -67,7 +64,8 @@ public class VehicleServiceImpl implements VehicleService {
           Access.requireWrite(caller, companyId, "company", companyId);
           em.persist(entity);
           em.flush();
-          audit.record(caller, "vehicle.create", "vehicle", id(entity), null, summary(entity));
+          AuditTrail.append(
+              em, caller, "vehicle.create", "vehicle", id(entity), null, summary(entity));
           return entity;
         },
         Mappers::vehicle);
@@ -169,7 +167,8 @@ public class VehicleServiceImpl implements VehicleService {
           entity.setColour(changes.getColour());
           entity.setUpdatedAt(new Date());
           em.flush();
-          audit.record(caller, "vehicle.update", "vehicle", id(entity), before, summary(entity));
+          AuditTrail.append(
+              em, caller, "vehicle.update", "vehicle", id(entity), before, summary(entity));
           return entity;
         },
         Mappers::vehicle);
@@ -182,7 +181,8 @@ public class VehicleServiceImpl implements VehicleService {
           VehicleEntity entity = loadForWrite(em, caller, id);
           Owners.requireVersion("vehicle " + id, version, entity.getVersion());
           guard.requireUnused(OwnerKind.VEHICLE, id, "vehicle " + entity.getPlateNumber());
-          audit.record(caller, "vehicle.delete", "vehicle", id(entity), summary(entity), null);
+          AuditTrail.append(
+              em, caller, "vehicle.delete", "vehicle", id(entity), summary(entity), null);
           Attachments.deleteAll(em, OwnerKind.VEHICLE, id);
           em.remove(entity);
         });
@@ -202,7 +202,8 @@ public class VehicleServiceImpl implements VehicleService {
           entity.setCompany(Owners.company(em, toCompanyId));
           entity.setUpdatedAt(new Date());
           em.flush();
-          audit.record(caller, "vehicle.transfer", "vehicle", id(entity), before, summary(entity));
+          AuditTrail.append(
+              em, caller, "vehicle.transfer", "vehicle", id(entity), before, summary(entity));
           return entity;
         },
         Mappers::vehicle);

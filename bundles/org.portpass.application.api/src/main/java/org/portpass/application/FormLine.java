@@ -1,0 +1,35 @@
+package org.portpass.application;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One line of a form as stored, with its own review state.
+ *
+ * @param lineNo the line's position on the form, from 1
+ * @param subjectLabel how the subject is shown, e.g. "王小明 (A12345****)" or a plate number
+ * @param pendingPorts access ports that have not yet decided the current stage; empty outside
+ *     review
+ * @param revision how often the line was resubmitted; a decision names the revision it was made on
+ * @param lastReason the reason of the last rejection, or {@code null}
+ */
+public record FormLine(
+    long id,
+    int lineNo,
+    SubjectKind subjectKind,
+    long subjectId,
+    String subjectLabel,
+    LocalDate validFrom,
+    LocalDate validTo,
+    List<Long> attachmentIds,
+    LineStatus status,
+    Set<String> pendingPorts,
+    int revision,
+    String lastReason) {
+
+  public FormLine {
+    attachmentIds = List.copyOf(attachmentIds);
+    pendingPorts = Set.copyOf(pendingPorts);
+  }
+}

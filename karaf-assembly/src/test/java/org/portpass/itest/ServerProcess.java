@@ -135,17 +135,23 @@ public final class ServerProcess implements AutoCloseable {
     HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).build();
     // resources register just after their schema is ready: 401 (not 404) means they are up
     HttpRequest me = HttpRequest.newBuilder(URI.create(baseUrl() + "/auth/me")).build();
+    // The JAX-RS whiteboard redeploys its application as each resource arrives during start-up:
+    // ready means health UP and the login resource answering steadily for a second.
+    int steady = 0;
     while (System.nanoTime() - begin < TimeUnit.SECONDS.toNanos(180)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("server exited: see " + home.resolve("console.log"));
       }
       try {
-        if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
-            && http.send(me, HttpResponse.BodyHandlers.discarding()).statusCode() == 401) {
+        boolean up =
+            http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+                && http.send(me, HttpResponse.BodyHandlers.discarding()).statusCode() == 401;
+        steady = up ? steady + 1 : 0;
+        if (steady == 10) {
           return;
         }
       } catch (IOException e) {
-        // not listening yet
+        steady = 0; // not listening yet
       }
       Thread.sleep(100);
     }

@@ -145,13 +145,16 @@ public final class Api {
   /** Waits until /health is UP (the capabilities register asynchronously after boot). */
   public void awaitHealthy() throws InterruptedException {
     long deadline = System.currentTimeMillis() + 120_000;
+    int steady = 0; // the whiteboard redeploys as each resource arrives: wait for a steady answer
     while (System.currentTimeMillis() < deadline) {
       try {
         HttpResponse<String> r =
             http.send(
                 HttpRequest.newBuilder(uri("/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200 && anonymous().get("/persons?size=1").status() == 401) {
+        boolean up = r.statusCode() == 200 && anonymous().get("/auth/me").status() == 401;
+        steady = up ? steady + 1 : 0;
+        if (steady == 4) {
           return;
         }
       } catch (IOException e) {

@@ -203,6 +203,7 @@ class RegistryBenchmark {
         insert.executeBatch();
       }
       c.commit();
+      c.setAutoCommit(true);
       try (Statement s = c.createStatement();
           var rs = s.executeQuery("SELECT COUNT(*) FROM person")) {
         rs.next();

@@ -1,9 +1,7 @@
 package org.portpass.audit.internal;
 
-import java.util.Map;
 import javax.sql.DataSource;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,11 +26,7 @@ public class AuditSchema {
       BundleContext context,
       @Reference(target = PortPassDataSource.TARGET) DataSource dataSource,
       @Reference SchemaMigrations migrations) {
-    migrations.migrate(dataSource, FrameworkUtil.getBundle(getClass()), "db/audit.xml");
-    SchemaReady ready = () -> UNIT;
-    registration =
-        context.registerService(
-            SchemaReady.class, ready, FrameworkUtil.asDictionary(Map.of(SchemaReady.UNIT, UNIT)));
+    registration = migrations.migrateAndAnnounce(dataSource, context, "db/audit.xml", UNIT);
   }
 
   @Deactivate

@@ -1,6 +1,7 @@
 package org.portpass.storage.internal;
 
 import java.sql.Connection;
+import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.Liquibase;
 import liquibase.database.Database;
@@ -9,8 +10,12 @@ import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.OSGiResourceAccessor;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Component;
 import org.portpass.storage.SchemaMigrations;
+import org.portpass.storage.SchemaReady;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,5 +44,14 @@ public class LiquibaseSchemaMigrations implements SchemaMigrations {
       throw new IllegalStateException(
           "Schema migration " + changelog + " of " + bundle.getSymbolicName() + " failed", e);
     }
+  }
+
+  @Override
+  public ServiceRegistration<SchemaReady> migrateAndAnnounce(
+      DataSource dataSource, BundleContext context, String changelog, String unit) {
+    migrate(dataSource, context.getBundle(), changelog);
+    SchemaReady ready = () -> unit;
+    return context.registerService(
+        SchemaReady.class, ready, FrameworkUtil.asDictionary(Map.of(SchemaReady.UNIT, unit)));
   }
 }

@@ -1,9 +1,7 @@
 package org.portpass.auth.internal.service;
 
-import java.util.Map;
 import javax.sql.DataSource;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,11 +27,7 @@ public class AuthSchema {
       @Reference(target = PortPassDataSource.TARGET) DataSource dataSource,
       @Reference SchemaMigrations migrations,
       @Reference(target = "(" + SchemaReady.UNIT + "=registry)") SchemaReady registry) {
-    migrations.migrate(dataSource, FrameworkUtil.getBundle(getClass()), "db/auth.xml");
-    SchemaReady ready = () -> UNIT;
-    registration =
-        context.registerService(
-            SchemaReady.class, ready, FrameworkUtil.asDictionary(Map.of(SchemaReady.UNIT, UNIT)));
+    registration = migrations.migrateAndAnnounce(dataSource, context, "db/auth.xml", UNIT);
   }
 
   @Deactivate

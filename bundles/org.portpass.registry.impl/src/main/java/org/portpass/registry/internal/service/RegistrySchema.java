@@ -1,9 +1,7 @@
 package org.portpass.registry.internal.service;
 
-import java.util.Map;
 import javax.sql.DataSource;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,11 +30,7 @@ public class RegistrySchema {
       @Reference(target = PortPassDataSource.TARGET) DataSource dataSource,
       @Reference SchemaMigrations migrations,
       @Reference(target = "(" + SchemaReady.UNIT + "=audit)") SchemaReady audit) {
-    migrations.migrate(dataSource, FrameworkUtil.getBundle(getClass()), "db/registry.xml");
-    SchemaReady ready = () -> UNIT;
-    registration =
-        context.registerService(
-            SchemaReady.class, ready, FrameworkUtil.asDictionary(Map.of(SchemaReady.UNIT, UNIT)));
+    registration = migrations.migrateAndAnnounce(dataSource, context, "db/registry.xml", UNIT);
   }
 
   @Deactivate

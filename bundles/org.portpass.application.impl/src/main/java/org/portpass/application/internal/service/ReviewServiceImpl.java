@@ -1,0 +1,313 @@
+package org.portpass.application.internal.service;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import javax.persistence.EntityManager;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.portpass.application.Decision;
+import org.portpass.application.DecisionResult;
+import org.portpass.application.FormLine;
+import org.portpass.application.LineFlow;
+import org.portpass.application.LineRef;
+import org.portpass.application.LineStatus;
+import org.portpass.application.ReviewDecision;
+import org.portpass.application.ReviewService;
+import org.portpass.application.ReviewTask;
+import org.portpass.application.Stage;
+import org.portpass.application.internal.entity.DecisionEntity;
+import org.portpass.application.internal.entity.LineEntity;
+import org.portpass.application.internal.entity.PassEntity;
+import org.portpass.core.Caller;
+import org.portpass.core.ConflictException;
+import org.portpass.core.ForbiddenException;
+import org.portpass.core.NotFoundException;
+import org.portpass.core.Page;
+import org.portpass.core.PageRequest;
+import org.portpass.core.PortPassException;
+import org.portpass.core.Role;
+import org.portpass.core.ValidationException;
+import org.portpass.storage.AuditTrail;
+import org.portpass.storage.SchemaReady;
+import org.portpass.storage.Transactions;
+
+/**
+ * The ports' review of lines, stage by stage. Lines carry a version column: of two reviewers
+ * deciding the same task one wins and the other is told the task is no longer open. A decision at
+ * another port meanwhile is not a conflict: the decision is simply evaluated again.
+ */
+@Component
+public class ReviewServiceImpl implements ReviewService {
+  /** Event Admin topic of a pass ready for card production; properties as in {@link #issued}. */
+  public static final String PASS_ISSUED = "org/portpass/pass/ISSUED";
+
+  private static final int ATTEMPTS = 5;
+
+  private final Transactions tx;
+  private final EventAdmin events;
+
+  @Activate
+  public ReviewServiceImpl(
+      @Reference(target = "(osgi.unit.name=portpass-application)") JpaTemplate jpa,
+      @Reference(target = ApplicationSchema.READY) SchemaReady schema,
+      @Reference EventAdmin events) {
+    this.tx = new Transactions(jpa);
+    this.events = events;
+  }
+
+  @Override
+  public Page<ReviewTask> queue(Caller caller, String port, Stage stage, PageRequest page) {
+    String code = requireReviewer(caller, port, stage);
+    String where =
+        " WHERE l.status = :status AND l.accessPorts LIKE :port"
+            + " AND (l.approvals IS NULL OR l.approvals NOT LIKE :port)";
+    return tx.read(
+        em -> {
+          List<ReviewTask> tasks =
+              em
+                  .createQuery(
+                      "SELECT l FROM LineEntity l"
+                          + where
+                          + " ORDER BY l.form.submittedAt, l.form.id, l.lineNo",
+                      LineEntity.class)
+                  .setParameter("status", stage.lineStatus())
+                  .setParameter("port", Codes.like(code))
+                  .setFirstResult(page.offset())
+                  .setMaxResults(page.size())
+                  .getResultList()
+                  .stream()
+                  .map(l -> task(l, code, stage))
+                  .toList();
+          long total =
+              em.createQuery("SELECT COUNT(l) FROM LineEntity l" + where, Long.class)
+                  .setParameter("status", stage.lineStatus())
+                  .setParameter("port", Codes.like(code))
+                  .getSingleResult();
+          return new Page<>(tasks, page.page(), page.size(), total);
+        });
+  }
+
+  @Override
+  public FormLine decide(
+      Caller caller,
+      long lineId,
+      String port,
+      Stage stage,
+      Decision decision,
+      String reason,
+      int expectedRevision) {
+    String code = requireReviewer(caller, port, stage);
+    if (decision == null || !decision.isReview()) {
+      throw new ValidationException("decision", "must be APPROVE or REJECT");
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Outcome outcome =
+            tx.write(
+                em -> apply(em, caller, lineId, code, stage, decision, reason, expectedRevision),
+                o -> o);
+        if (outcome.pass() != null) {
+          events.postEvent(issued(outcome.pass()));
+        }
+        return outcome.line();
+      } catch (ConflictException e) {
+        // another port decided this line meanwhile: evaluate again on the new state
+        if (!"stale-version".equals(e.code()) || attempt == ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  @Override
+  public List<DecisionResult> decideMany(
+      Caller caller,
+      String port,
+      Stage stage,
+      Decision decision,
+      String reason,
+      List<LineRef> lines) {
+    requireReviewer(caller, port, stage);
+    if (lines == null || lines.isEmpty()) {
+      throw new ValidationException("lines", "choose at least one line");
+    }
+    List<DecisionResult> results = new ArrayList<>();
+    for (LineRef ref : lines) {
+      try {
+        results.add(
+            new DecisionResult(
+                ref.lineId(),
+                decide(caller, ref.lineId(), port, stage, decision, reason, ref.revision()),
+                null,
+                null));
+      } catch (PortPassException e) {
+        results.add(new DecisionResult(ref.lineId(), null, e.code(), e.getMessage()));
+      }
+    }
+    return results;
+  }
+
+  @Override
+  public List<ReviewDecision> history(Caller caller, long lineId) {
+    return tx.read(
+        em -> {
+          LineEntity line = em.find(LineEntity.class, lineId);
+          if (line == null || !mayRead(caller, line)) {
+            throw new NotFoundException("line", lineId);
+          }
+          return em
+              .createQuery(
+                  "SELECT d FROM DecisionEntity d WHERE d.lineId = :id ORDER BY d.id",
+                  DecisionEntity.class)
+              .setParameter("id", lineId)
+              .getResultList()
+              .stream()
+              .map(Views::decision)
+              .toList();
+        });
+  }
+
+  private record Outcome(FormLine line, PassEntity pass) {}
+
+  private Outcome apply(
+      EntityManager em,
+      Caller caller,
+      long lineId,
+      String port,
+      Stage stage,
+      Decision decision,
+      String reason,
+      int expectedRevision) {
+    LineEntity line = em.find(LineEntity.class, lineId);
+    if (line == null
+        || line.getStatus() == LineStatus.DRAFT
+        || !Codes.ports(line.getAccessPorts()).contains(port)) {
+      throw new NotFoundException("line", lineId);
+    }
+    if (line.getRevision() != expectedRevision) {
+      throw new ConflictException(
+          "resubmitted",
+          "revision",
+          "the line was resubmitted (revision " + line.getRevision() + "); review it again");
+    }
+    LineFlow flow = Views.flow(line);
+    LineFlow next =
+        decision == Decision.APPROVE ? flow.approve(port, stage) : flow.reject(port, stage, reason);
+    Views.apply(line, next);
+    DecisionEntity d = new DecisionEntity();
+    d.setLineId(lineId);
+    d.setPort(port);
+    d.setStage(stage);
+    d.setDecision(decision);
+    d.setReason(decision == Decision.REJECT ? reason.strip() : null);
+    d.setRevision(line.getRevision());
+    d.setDecidedBy(caller.username());
+    d.setDecidedAt(new Date());
+    em.persist(d);
+    PassEntity pass = null;
+    if (next.status() == LineStatus.PRODUCTION) {
+      pass = issue(em, line);
+    }
+    em.flush(); // the version check happens here: a concurrent decision makes this one a conflict
+    AuditTrail.append(
+        em,
+        caller,
+        "line." + decision.name().toLowerCase(),
+        "line",
+        String.valueOf(lineId),
+        flow.status() + " " + flow.approvals(),
+        next.status()
+            + " "
+            + next.approvals()
+            + " by "
+            + port
+            + "/"
+            + stage
+            + (pass == null ? "" : ", pass " + pass.getNumber()));
+    return new Outcome(Views.line(line), pass);
+  }
+
+  /** Every supervisor approved: the pass exists from now on, waiting for its card. */
+  private static PassEntity issue(EntityManager em, LineEntity line) {
+    PassEntity pass = new PassEntity();
+    pass.setLineId(line.getId());
+    pass.setSubjectKind(line.getSubjectKind());
+    pass.setSubjectId(line.getSubjectId());
+    pass.setPassType(line.getForm().getPassType());
+    pass.setAccessPorts(line.getAccessPorts());
+    pass.setPickupPort(line.getForm().getPickupPort());
+    pass.setValidFrom(line.getValidFrom());
+    pass.setValidTo(line.getValidTo());
+    pass.setStatus("PENDING_CARD");
+    pass.setCreatedAt(new Date());
+    em.persist(pass);
+    em.flush();
+    pass.setNumber(
+        String.format(
+            "%s-%d-%07d",
+            line.getForm().getPickupPort(),
+            ApplicationServiceImpl.today().getYear(),
+            pass.getId()));
+    return pass;
+  }
+
+  private static Event issued(PassEntity pass) {
+    return new Event(
+        PASS_ISSUED,
+        Map.of(
+            "passNumber", pass.getNumber(),
+            "lineId", pass.getLineId(),
+            "pickupPort", pass.getPickupPort(),
+            "subjectKind", pass.getSubjectKind().name(),
+            "subjectId", pass.getSubjectId()));
+  }
+
+  private static ReviewTask task(LineEntity l, String port, Stage stage) {
+    return new ReviewTask(
+        l.getId(),
+        l.getForm().getId(),
+        l.getForm().getNumber(),
+        l.getForm().getCompanyId(),
+        port,
+        stage,
+        l.getSubjectKind(),
+        l.getSubjectLabel(),
+        l.getRevision(),
+        Submissions.decode(l.getFindings()));
+  }
+
+  /** The stage's role for the port (administrators may act for any port). */
+  private static String requireReviewer(Caller caller, String port, Stage stage) {
+    if (stage == null) {
+      throw new ValidationException("stage", "must be REVIEW, POLICE or SUPERVISOR");
+    }
+    String code = port == null ? "" : port.strip().toUpperCase();
+    if (caller.isAdmin()) {
+      return code;
+    }
+    if (!caller.has(stage.role()) || !caller.ports().contains(code)) {
+      throw new ForbiddenException(
+          "deciding "
+              + stage
+              + " at "
+              + code
+              + " needs the "
+              + stage.role()
+              + " role for that port");
+    }
+    return code;
+  }
+
+  private static boolean mayRead(Caller caller, LineEntity line) {
+    return caller.hasAny(Role.ADMIN, Role.CUSTOMER_SERVICE)
+        || (caller.companyId() != null && caller.companyId() == line.getForm().getCompanyId())
+        || (caller.roles().stream().anyMatch(Role::isPortRole)
+            && Codes.ports(line.getAccessPorts()).stream().anyMatch(caller.ports()::contains));
+  }
+}

@@ -1,0 +1,106 @@
+package org.portpass.application.rest.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.portpass.application.Decision;
+import org.portpass.application.LineRef;
+import org.portpass.application.Stage;
+import org.portpass.core.FieldError;
+import org.portpass.core.ValidationException;
+
+/** Reads request parameters and bodies of this bundle's resources, answering 400 for bad ones. */
+final class Inputs {
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  static final int MAX_IDEMPOTENCY_KEY = 100;
+  private static final String REVIEW_DECISIONS =
+      "is required, one of " + List.of(Decision.APPROVE, Decision.REJECT);
+
+  private Inputs() {}
+
+  /** The body, or 400 when the request has none. */
+  static <T> T body(T body) {
+    if (body == null) {
+      throw new ValidationException("body", "a JSON object is required");
+    }
+    return body;
+  }
+
+  /** A review stage, by name in any case ({@code police}, {@code POLICE}). */
+  static Stage stage(String value) {
+    return optionalEnum("stage", value, Stage.class)
+        .orElseThrow(() -> new ValidationException("stage", "is required, " + names(Stage.class)));
+  }
+
+  /** An optional enum query parameter, by name in any case; empty when absent or blank. */
+  static <E extends Enum<E>> Optional<E> optionalEnum(String field, String value, Class<E> type) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException(field, "must be " + names(type));
+    }
+  }
+
+  /** The client's idempotency key of a submission: required, at most 100 characters. */
+  static String idempotencyKey(String value) {
+    if (value == null || value.isBlank()) {
+      throw new ValidationException(
+          IDEMPOTENCY_KEY, "is required, a key you choose per submission");
+    }
+    if (value.length() > MAX_IDEMPOTENCY_KEY) {
+      throw new ValidationException(
+          IDEMPOTENCY_KEY, "must be at most " + MAX_IDEMPOTENCY_KEY + " characters");
+    }
+    return value;
+  }
+
+  /** Checks a single decision's body: decision and revision are required. */
+  static DecisionRequest decision(DecisionRequest body) {
+    List<FieldError> errors = new ArrayList<>();
+    if (body == null || !isReview(body.decision())) {
+      errors.add(new FieldError("decision", REVIEW_DECISIONS));
+    }
+    if (body == null || body.revision() == null) {
+      errors.add(new FieldError("revision", "is required, the line's revision from the queue"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+    return body;
+  }
+
+  /** Checks a bulk decision's body: a decision and at least one line, none of them null. */
+  static BulkDecisionRequest bulk(BulkDecisionRequest body) {
+    List<FieldError> errors = new ArrayList<>();
+    if (body == null || !isReview(body.decision())) {
+      errors.add(new FieldError("decision", REVIEW_DECISIONS));
+    }
+    if (body == null || body.lines() == null || body.lines().isEmpty()) {
+      errors.add(new FieldError("lines", "at least one line is required"));
+    } else {
+      List<LineRef> lines = body.lines();
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i) == null) {
+          errors.add(new FieldError("lines/" + i, "must be a line id and revision"));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+    return body;
+  }
+
+  /** Only reviewer decisions may be given; the other values name the company's own steps. */
+  private static boolean isReview(Decision decision) {
+    return decision == Decision.APPROVE || decision == Decision.REJECT;
+  }
+
+  private static String names(Class<? extends Enum<?>> type) {
+    return "one of " + List.of(type.getEnumConstants());
+  }
+}

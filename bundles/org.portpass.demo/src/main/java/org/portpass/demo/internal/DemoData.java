@@ -13,6 +13,15 @@ import javax.imageio.ImageIO;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.portpass.application.ApplicationForm;
+import org.portpass.application.ApplicationService;
+import org.portpass.application.Decision;
+import org.portpass.application.FormInput;
+import org.portpass.application.FormLineInput;
+import org.portpass.application.PassType;
+import org.portpass.application.ReviewService;
+import org.portpass.application.Stage;
+import org.portpass.application.SubjectKind;
 import org.portpass.auth.AccountService;
 import org.portpass.auth.NewAccount;
 import org.portpass.core.Caller;
@@ -30,6 +39,7 @@ import org.portpass.registry.OwnerKind;
 import org.portpass.registry.Person;
 import org.portpass.registry.PersonData;
 import org.portpass.registry.PersonService;
+import org.portpass.registry.Vehicle;
 import org.portpass.registry.VehicleData;
 import org.portpass.registry.VehicleService;
 import org.portpass.registry.VehicleType;
@@ -59,7 +69,9 @@ public class DemoData {
       @Reference PersonService persons,
       @Reference VehicleService vehicles,
       @Reference AttachmentService attachments,
-      @Reference AccountService accounts) {
+      @Reference AccountService accounts,
+      @Reference ApplicationService applications,
+      @Reference ReviewService reviews) {
     if (exists(companies)) {
       LOG.info("Demo data already present");
       return;
@@ -98,24 +110,123 @@ public class DemoData {
             List.of()));
 
     Person wang = person(persons, alpha, null, "A112345604", null, "王大同", "Wang Da-tong", 1980);
-    person(persons, alpha, null, "A112345613", null, "林志明", "Lin Chih-ming", 1975);
-    person(persons, alpha, null, "A810000008", null, "阮文山", "Nguyen Van Son", 1990);
+    Person lin = person(persons, alpha, null, "A112345613", null, "林志明", "Lin Chih-ming", 1975);
+    Person nguyen = person(persons, alpha, null, "A810000008", null, "阮文山", "Nguyen Van Son", 1990);
     person(persons, beta, null, "F223456786", null, "張雅婷", "Chang Ya-ting", 1988);
     person(persons, beta, IdentityKind.PASSPORT, "P12345678", "PHL", null, "Maria Santos", 1985);
-    attachments.upload(
-        DEMO,
-        OwnerKind.PERSON,
-        wang.id(),
-        new NewAttachment(AttachmentType.PHOTO, "wang-photo.png", "image/png", null, photo()));
+    for (Person p : List.of(wang, lin, nguyen)) {
+      papers(attachments, p);
+    }
 
-    vehicles.create(
-        DEMO, new VehicleData("KLA-1234", VehicleType.TRUCK, "Hino", "white", alpha.id(), null));
-    vehicles.create(
-        DEMO, new VehicleData("ABC-5678", VehicleType.VAN, "Toyota", "silver", alpha.id(), null));
+    Vehicle truck =
+        vehicles.create(
+            DEMO,
+            new VehicleData("KLA-1234", VehicleType.TRUCK, "Hino", "white", alpha.id(), null));
+    Vehicle van =
+        vehicles.create(
+            DEMO,
+            new VehicleData("ABC-5678", VehicleType.VAN, "Toyota", "silver", alpha.id(), null));
     vehicles.create(
         DEMO, new VehicleData("KHH-0088", VehicleType.TRACTOR, "Volvo", "blue", beta.id(), null));
     accounts(accounts, alpha, beta);
-    LOG.info("Demo data loaded: 3 companies, 5 persons, 3 vehicles, 14 accounts");
+    forms(
+        applications, reviews, attachments, alpha, List.of(wang, lin, nguyen), List.of(truck, van));
+    LOG.info("Demo data loaded: 3 companies, 5 persons, 3 vehicles, 14 accounts, 6 forms");
+  }
+
+  /**
+   * Company A's forms, one line in each state the flow has before card production: a draft, and
+   * lines at review, police, supervisor, in production, returned and cancelled.
+   */
+  private static void forms(
+      ApplicationService applications,
+      ReviewService reviews,
+      AttachmentService attachments,
+      Company alpha,
+      List<Person> people,
+      List<Vehicle> cars) {
+    Caller clerk =
+        new Caller("alpha-user", Set.of(Role.COMPANY_USER), alpha.id(), Set.of(), "local", null);
+    applications.saveDraft(clerk, form(line(attachments, SubjectKind.PERSON, people.get(1).id())));
+    submit(
+        applications,
+        clerk,
+        line(attachments, SubjectKind.PERSON, people.get(0).id())); // stays at REVIEW
+    long atPolice =
+        submit(applications, clerk, line(attachments, SubjectKind.PERSON, people.get(2).id()));
+    long inProduction =
+        submit(applications, clerk, line(attachments, SubjectKind.VEHICLE, cars.get(0).id()));
+    long returned =
+        submit(applications, clerk, line(attachments, SubjectKind.VEHICLE, cars.get(1).id()));
+    approve(reviews, atPolice, Stage.REVIEW);
+    for (Stage stage : Stage.values()) {
+      approve(reviews, inProduction, stage);
+    }
+    approve(reviews, returned, Stage.REVIEW);
+    reviews.decide(
+        DEMO,
+        returned,
+        "KEL",
+        Stage.POLICE,
+        Decision.REJECT,
+        "行照影本不清楚 / registration copy unreadable",
+        0);
+    long cancelled =
+        submit(applications, clerk, line(attachments, SubjectKind.PERSON, people.get(1).id()));
+    applications.cancelLine(clerk, cancelled);
+  }
+
+  private static void approve(ReviewService reviews, long line, Stage stage) {
+    reviews.decide(DEMO, line, "KEL", stage, Decision.APPROVE, null, 0);
+  }
+
+  /** Submits a one-line long-term form for Keelung and returns the line's id. */
+  private static long submit(ApplicationService applications, Caller clerk, FormLineInput line) {
+    ApplicationForm draft = applications.saveDraft(clerk, form(line));
+    return applications.submit(clerk, draft.id(), "demo-" + draft.id()).lines().get(0).id();
+  }
+
+  private static FormInput form(FormLineInput line) {
+    return new FormInput(
+        PassType.LONG_TERM,
+        Set.of("KEL"),
+        "KEL",
+        "碼頭作業 / quay operations",
+        List.of(),
+        List.of(line));
+  }
+
+  private static FormLineInput line(AttachmentService attachments, SubjectKind kind, long subject) {
+    OwnerKind owner = kind == SubjectKind.PERSON ? OwnerKind.PERSON : OwnerKind.VEHICLE;
+    List<Long> ticked = attachments.list(DEMO, owner, subject).stream().map(a -> a.id()).toList();
+    LocalDate from = LocalDate.now().plusDays(1);
+    return new FormLineInput(kind, subject, from, from.plusDays(179), ticked);
+  }
+
+  /** A photo for the card and Keelung's port-safety training certificate. */
+  private static void papers(AttachmentService attachments, Person person) {
+    attachments.upload(
+        DEMO,
+        OwnerKind.PERSON,
+        person.id(),
+        new NewAttachment(AttachmentType.PHOTO, "photo.png", "image/png", null, photo()));
+    attachments.upload(
+        DEMO,
+        OwnerKind.PERSON,
+        person.id(),
+        new NewAttachment(
+            AttachmentType.TRAINING_CERTIFICATE,
+            "port-safety-training.pdf",
+            "application/pdf",
+            LocalDate.now().plusYears(2),
+            certificate(person)));
+  }
+
+  private static byte[] certificate(Person person) {
+    return ("%PDF-1.4\n% port-safety training certificate of "
+            + person.identityNumber()
+            + "\n%%EOF\n")
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   /** The demo accounts of the README, all with the password {@value #PASSWORD}. */

@@ -26,8 +26,9 @@ public interface PersonService {
   void delete(Caller caller, long id, long version);
 
   /**
-   * Moves the person to another company. Data and attachments stay with the person; the employment
-   * history records the move.
+   * Moves the person to another company (customer service or an administrator: the receiving
+   * company is not asked). Data and attachments stay with the person; the employment history
+   * records the move.
    */
   Person transfer(Caller caller, long id, long toCompanyId, long version);
 

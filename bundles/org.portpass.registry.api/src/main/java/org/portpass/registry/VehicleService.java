@@ -20,6 +20,6 @@ public interface VehicleService {
 
   void delete(Caller caller, long id, long version);
 
-  /** Moves the vehicle to another owner company; its attachments move with it. */
+  /** Moves the vehicle to another owner company (customer service); its attachments move too. */
   Vehicle transfer(Caller caller, long id, long toCompanyId, long version);
 }

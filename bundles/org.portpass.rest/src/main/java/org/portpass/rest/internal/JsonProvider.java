@@ -1,17 +1,26 @@
 package org.portpass.rest.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.stream.Collectors;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.Produces;
@@ -29,8 +38,10 @@ import org.portpass.core.TooLargeException;
 import org.portpass.core.ValidationException;
 
 /**
- * JSON for every resource: ISO-8601 dates, unknown properties refused, and unreadable bodies
- * reported as a 400 naming the offending field rather than a server error.
+ * JSON for every resource: ISO-8601 dates, unknown properties refused, values of the wrong type
+ * refused rather than converted ("1" or 1.5 for a number, 0 for an enum), text without NUL
+ * characters or broken surrogate pairs, and unreadable bodies reported as a 400 naming the
+ * offending field rather than a server error.
  */
 @Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
 @JaxrsExtension
@@ -43,13 +54,20 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
   /** Largest JSON request body; forms with hundreds of lines stay well below it. */
   static final int MAX_BODY = 4 * 1024 * 1024;
 
+  /** Why a text value is refused (NUL breaks PostgreSQL, a broken pair is stored as '?'). */
+  static final String UNUSABLE_TEXT = "must not contain NUL characters or broken surrogate pairs";
+
   static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
+          .addModule(new SimpleModule("portpass-text").addDeserializer(String.class, new Text()))
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
           .build();
 
   @Override
@@ -80,8 +98,72 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     } catch (JsonMappingException e) {
       throw new ValidationException(java.util.List.of(new FieldError(path(e), reason(e))));
     } catch (JsonProcessingException e) {
-      throw new ValidationException("body", "malformed JSON: " + e.getOriginalMessage());
+      throw new ValidationException("body", malformed(e));
     }
+  }
+
+  /** Text as Jackson reads it, refused when it holds a NUL or half of a surrogate pair. */
+  static final class Text extends StdScalarDeserializer<String> {
+    private static final long serialVersionUID = 1L;
+
+    Text() {
+      super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext context) throws IOException {
+      String text = StringDeserializer.instance.deserialize(p, context);
+      if (text != null && !usable(text)) {
+        throw JsonMappingException.from(p, UNUSABLE_TEXT);
+      }
+      return text;
+    }
+
+    static boolean usable(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == 0) {
+          return false;
+        }
+        if (Character.isHighSurrogate(c)) {
+          if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+            return false;
+          }
+          i++;
+        } else if (Character.isLowSurrogate(c)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /**
+   * Jackson's reason for unreadable JSON, without the hints it adds that name its own classes and
+   * settings ({@code `StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION`}), and where it happened.
+   */
+  static String malformed(JsonProcessingException e) {
+    String message = e instanceof StreamConstraintsException ? null : e.getOriginalMessage();
+    if (message != null) {
+      for (String hint : List.of(" (start marker", ": enable `", "\n")) {
+        int at = message.indexOf(hint);
+        if (at >= 0) {
+          message = message.substring(0, at);
+        }
+      }
+    }
+    if (message == null || message.isBlank() || message.contains("`")) {
+      message =
+          e instanceof StreamConstraintsException
+              ? "nested too deeply, or a name, number or text is too long"
+              : "not valid JSON";
+    }
+    JsonLocation where = e.getLocation();
+    String at =
+        where == null || where.getLineNr() < 1
+            ? ""
+            : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+    return "malformed JSON: " + message + at;
   }
 
   @Override
@@ -149,6 +231,9 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     }
     if (message.startsWith("Cannot map `null`")) {
       return "must not be null";
+    }
+    if (message.equals(UNUSABLE_TEXT)) {
+      return UNUSABLE_TEXT;
     }
     return "invalid value";
   }

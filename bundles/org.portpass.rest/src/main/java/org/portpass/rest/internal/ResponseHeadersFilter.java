@@ -1,5 +1,7 @@
 package org.portpass.rest.internal;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -16,7 +18,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.portpass.rest.RequestIds;
 
 /**
- * Gives every request an id (kept if the client sent a sane one) and every response safe headers.
+ * Gives every request an id (kept if the client sent a sane one) and every response safe headers;
+ * refuses query parameters with NUL characters, which no field takes and PostgreSQL cannot even
+ * compare against.
  */
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class})
 @JaxrsExtension
@@ -37,6 +41,21 @@ public class ResponseHeadersFilter implements ContainerRequestFilter, ContainerR
     }
     // the caller resolvers read the servlet request, which does not see the header set above
     servletRequest.setAttribute(RequestIds.ATTRIBUTE, id);
+    for (Map.Entry<String, List<String>> parameter :
+        request.getUriInfo().getQueryParameters().entrySet()) {
+      if (parameter.getKey().indexOf('\0') >= 0
+          || parameter.getValue().stream().anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
+        String message = "must not contain NUL characters";
+        request.abortWith(
+            ProblemMapper.problem(
+                400,
+                "validation",
+                parameter.getKey().replace('\0', ' ') + ": " + message,
+                List.of(
+                    Map.of("field", parameter.getKey().replace('\0', ' '), "message", message))));
+        return;
+      }
+    }
   }
 
   @Override

@@ -177,6 +177,55 @@ class JsonProviderTest {
   }
 
   @Test
+  void malformedJsonMessageNamesNoJacksonInternals() {
+    FieldError error = refusal(Contact.class, "{\"name\": \"Ann\"");
+    assertEquals("body", error.field());
+    assertTrue(error.message().startsWith("malformed JSON: "), error.message());
+    assertFalse(error.message().contains("`"), error.message());
+    assertFalse(error.message().contains("Source"), error.message());
+    FieldError nan = refusal(Company.class, "{\"employees\": NaN}");
+    assertFalse(nan.message().contains("`"), nan.message());
+  }
+
+  @Test
+  void tooDeeplyNestedJsonIsMalformed() {
+    FieldError error = refusal(Contact.class, "{\"a\":".repeat(2000));
+    assertFalse(error.message().contains("`"), error.message());
+  }
+
+  @Test
+  void textWithNulOrBrokenSurrogatesIsRefusedUnderItsName() {
+    for (String bad : List.of("\\u0000", "a\\u0000b", "\\ud800", "x\\udfffy", "\\ud800\\ud800")) {
+      assertEquals(
+          new FieldError("name", JsonProvider.UNUSABLE_TEXT),
+          refusal(Contact.class, "{\"name\":\"" + bad + "\"}"),
+          bad);
+    }
+    assertEquals(
+        new FieldError("contacts/0/phone", JsonProvider.UNUSABLE_TEXT),
+        refusal(Company.class, "{\"contacts\":[{\"phone\":\"\\u0000\"}]}"));
+  }
+
+  @Test
+  void emojiAndOtherWholeCharactersAreKept() throws IOException {
+    assertEquals(
+        new Contact("😀 陳 e\u0301", null),
+        read(Contact.class, "{\"name\":\"\\ud83d\\ude00 陳 e\\u0301\"}"));
+  }
+
+  @Test
+  void numbersAreNotGuessedFromOtherTypes() {
+    assertEquals(
+        new FieldError("employees", "wrong type of value"),
+        refusal(Company.class, "{\"employees\":\"3\"}"));
+    assertEquals(
+        new FieldError("employees", "wrong type of value"),
+        refusal(Company.class, "{\"employees\":1.5}"));
+    assertEquals(
+        new FieldError("role", "wrong type of value"), refusal(Account.class, "{\"role\":1}"));
+  }
+
+  @Test
   void rawTypesAreLeftToOtherProviders() {
     assertFalse(provider.isReadable(String.class, String.class, NONE, JSON));
     assertFalse(provider.isWriteable(byte[].class, byte[].class, NONE, JSON));

@@ -94,7 +94,8 @@ public class FormResource {
   @Path("{id: \\d+}")
   @Operation(summary = "A form with all its lines")
   public Response get(@Context HttpServletRequest request, @PathParam("id") long id) {
-    ApplicationForm form = applications.getForm(callers.resolve(request), id);
+    Caller caller = callers.resolve(request);
+    ApplicationForm form = applications.getForm(caller, id);
     return Responses.ok(form, form.version());
   }
 
@@ -159,7 +160,8 @@ public class FormResource {
       summary = "Cancel every line of a submitted form that can still be cancelled",
       description = "Lines in card production or beyond stay as they are.")
   public Response cancel(@Context HttpServletRequest request, @PathParam("id") long id) {
-    ApplicationForm form = applications.cancelForm(callers.resolve(request), id);
+    Caller caller = callers.resolve(request);
+    ApplicationForm form = applications.cancelForm(caller, id);
     return Responses.ok(form, form.version());
   }
 }

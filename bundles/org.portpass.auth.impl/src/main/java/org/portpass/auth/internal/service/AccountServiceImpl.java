@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
@@ -343,6 +344,10 @@ public class AccountServiceImpl implements AccountService {
 
   private Set<String> rolesAndPorts(
       Set<Role> roles, Long companyId, Set<String> requested, List<FieldError> errors) {
+    if (roles.stream().anyMatch(Objects::isNull)) {
+      errors.add(new FieldError("roles", "must not contain null"));
+      return Set.of();
+    }
     if (roles.isEmpty()) {
       errors.add(new FieldError("roles", "at least one role is required"));
     }

@@ -107,16 +107,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             ? hasher.matches(password, account.getPasswordHash())
             : burn(password);
     if (!valid) {
-      tx.write(
-          em -> {
-            LoginFailureEntity failure = new LoginFailureEntity();
-            failure.setUsername(cut(name, 64));
-            failure.setClientAddress(cut(address == null ? "unknown" : address, 64));
-            failure.setFailedAt(new Date());
-            em.persist(failure);
-            AuditTrail.append(
-                em, anonymous, "auth.login.failed", "account", cut(name, 64), null, null);
-          });
+      recordFailure(name, address, anonymous);
       throw new UnauthorizedException("the user name or password is not right");
     }
     if (account.getStatus() != AccountStatus.ACTIVE) {
@@ -221,13 +212,16 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     if (linked != null) {
       accountId = linked;
     } else if (c.password() != null) {
-      accountId = verifyForLink(c.username(), c.password());
+      accountId = verifyForLink(c.username(), c.password(), address, requestId);
     } else {
       accountId = registerWithoutPassword(c, address);
     }
     return tx.write(
         em -> {
           AccountEntity account = em.find(AccountEntity.class, accountId);
+          if (account.getStatus() != AccountStatus.ACTIVE) {
+            throw new UnauthorizedException("this account is disabled; ask your administrator");
+          }
           if (linked == null) {
             ExternalIdentityEntity link = new ExternalIdentityEntity();
             link.setProvider(provider);
@@ -355,12 +349,41 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     return missing;
   }
 
-  private long verifyForLink(String username, String password) {
-    AccountEntity account = tx.read(em -> Accounts.byUsername(em, username));
-    if (account == null || !hasher.matches(password, account.getPasswordHash())) {
+  /**
+   * The account whose credentials link an external identity: checked as a direct login is, so
+   * guessing is throttled and counted, and a disabled account is refused.
+   */
+  private long verifyForLink(String username, String password, String address, String requestId) {
+    String name = Accounts.normalise(username);
+    Caller anonymous = anonymous(name, address, requestId);
+    requireNotThrottled(name, address);
+    AccountEntity account = tx.read(em -> Accounts.byUsername(em, name));
+    boolean valid =
+        account != null && account.getPasswordHash() != null
+            ? hasher.matches(password, account.getPasswordHash())
+            : burn(password);
+    if (!valid) {
+      recordFailure(name, address, anonymous);
       throw new UnauthorizedException("the user name or password is not right");
     }
+    if (account.getStatus() != AccountStatus.ACTIVE) {
+      throw new UnauthorizedException("this account is disabled; ask your administrator");
+    }
     return account.getId();
+  }
+
+  /** A failed password check, counted for throttling and written to the audit trail. */
+  private void recordFailure(String name, String address, Caller anonymous) {
+    tx.write(
+        em -> {
+          LoginFailureEntity failure = new LoginFailureEntity();
+          failure.setUsername(cut(name, 64));
+          failure.setClientAddress(cut(address == null ? "unknown" : address, 64));
+          failure.setFailedAt(new Date());
+          em.persist(failure);
+          AuditTrail.append(
+              em, anonymous, "auth.login.failed", "account", cut(name, 64), null, null);
+        });
   }
 
   /** An MTNet-only company account: a registration whose password is never usable. */

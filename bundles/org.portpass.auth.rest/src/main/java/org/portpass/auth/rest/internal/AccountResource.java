@@ -26,6 +26,7 @@ import org.portpass.auth.Account;
 import org.portpass.auth.AccountChanges;
 import org.portpass.auth.AccountService;
 import org.portpass.auth.NewAccount;
+import org.portpass.core.Caller;
 import org.portpass.core.Page;
 import org.portpass.core.ValidationException;
 import org.portpass.rest.CallerResolver;
@@ -66,10 +67,11 @@ public class AccountResource {
   @POST
   @Operation(summary = "Create an account")
   public Response create(@Context HttpServletRequest request, NewAccount body) {
+    Caller caller = callers.resolve(request);
     if (body == null) {
       throw new ValidationException("username", "is required");
     }
-    Account created = accounts.create(callers.resolve(request), body);
+    Account created = accounts.create(caller, body);
     return Response.created(URI.create("accounts/" + created.id()))
         .entity(created)
         .tag(new EntityTag(Long.toString(created.version())))
@@ -80,7 +82,8 @@ public class AccountResource {
   @Path("{id: \\d+}")
   @Operation(summary = "An account")
   public Response get(@Context HttpServletRequest request, @PathParam("id") long id) {
-    Account account = accounts.get(callers.resolve(request), id);
+    Caller caller = callers.resolve(request);
+    Account account = accounts.get(caller, id);
     return Response.ok(account).tag(new EntityTag(Long.toString(account.version()))).build();
   }
 
@@ -92,13 +95,14 @@ public class AccountResource {
       @PathParam("id") long id,
       @HeaderParam("If-Match") String ifMatch,
       AccountChanges body) {
+    Caller caller = callers.resolve(request);
     if (body == null) {
       throw new ValidationException("version", "is required");
     }
     long version = Versions.required(ifMatch, body.version());
     Account updated =
         accounts.update(
-            callers.resolve(request),
+            caller,
             id,
             new AccountChanges(
                 body.displayName(),
@@ -116,10 +120,11 @@ public class AccountResource {
   @Operation(summary = "Set a new password for an account you manage")
   public Response resetPassword(
       @Context HttpServletRequest request, @PathParam("id") long id, PasswordReset body) {
+    Caller caller = callers.resolve(request);
     if (body == null) {
       throw new ValidationException("password", "is required");
     }
-    accounts.resetPassword(callers.resolve(request), id, body.password());
+    accounts.resetPassword(caller, id, body.password());
     return Response.noContent().build();
   }
 }

@@ -32,6 +32,11 @@ import org.portpass.rest.Paging;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit", description = "The append-only audit trail (administrators, customer service)")
 public class AuditResource {
+  /** Times the database (and java.util.Date) can hold; Instant.parse takes far more. */
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private final AuditLog audit;
   private final CallerResolver callers;
 
@@ -74,10 +79,15 @@ public class AuditResource {
     if (blank(value) == null) {
       return null;
     }
+    Instant time;
     try {
-      return Instant.parse(value.strip());
+      time = Instant.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw new ValidationException(field, "must be a time like 2026-11-27T09:00:00Z");
     }
+    if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+      throw new ValidationException(field, "must be a time between the years 1 and 9999");
+    }
+    return time;
   }
 }

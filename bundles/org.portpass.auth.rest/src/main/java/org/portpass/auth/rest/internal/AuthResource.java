@@ -146,10 +146,11 @@ public class AuthResource {
   @Path("password")
   @Operation(summary = "Change your own password")
   public Response changePassword(@Context HttpServletRequest request, PasswordChange body) {
+    Caller caller = callers.resolve(request);
     if (body == null) {
       throw new ValidationException("newPassword", "is required");
     }
-    accounts.changePassword(callers.resolve(request), body.currentPassword(), body.newPassword());
+    accounts.changePassword(caller, body.currentPassword(), body.newPassword());
     return Response.noContent().build();
   }
 

@@ -3,6 +3,7 @@ package org.portpass.registry.internal.service;
 import javax.persistence.EntityManager;
 import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
+import org.portpass.core.ForbiddenException;
 import org.portpass.core.ValidationException;
 import org.portpass.registry.internal.entity.CompanyEntity;
 
@@ -17,6 +18,10 @@ final class Owners {
   static Long companyFor(Caller caller, Long requested, Checks checks) {
     if (Access.isStaff(caller)) {
       return requested;
+    }
+    if (Access.isPortStaff(caller)) {
+      throw new ForbiddenException(
+          "port staff review persons and vehicles; companies register them");
     }
     if (caller.companyId() == null) {
       checks.add("companyId", "your account does not belong to a company");

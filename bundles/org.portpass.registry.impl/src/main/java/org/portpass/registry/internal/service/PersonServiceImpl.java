@@ -220,6 +220,9 @@ public class PersonServiceImpl implements PersonService {
 
   @Override
   public Person transfer(Caller caller, long id, long toCompanyId, long version) {
+    // the receiving company is not asked, so moving records between companies is customer service's
+    // job
+    Access.requireStaff(caller, "move persons between companies");
     return tx.write(
         em -> {
           PersonEntity entity = loadForWrite(em, caller, id);

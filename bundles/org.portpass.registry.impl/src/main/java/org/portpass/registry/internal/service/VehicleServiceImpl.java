@@ -190,6 +190,9 @@ public class VehicleServiceImpl implements VehicleService {
 
   @Override
   public Vehicle transfer(Caller caller, long id, long toCompanyId, long version) {
+    // the receiving company is not asked, so moving records between companies is customer service's
+    // job
+    Access.requireStaff(caller, "move vehicles between companies");
     return tx.write(
         em -> {
           VehicleEntity entity = loadForWrite(em, caller, id);

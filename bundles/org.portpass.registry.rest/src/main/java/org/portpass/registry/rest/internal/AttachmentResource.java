@@ -32,6 +32,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.portpass.core.Caller;
 import org.portpass.core.TooLargeException;
 import org.portpass.core.ValidationException;
 import org.portpass.registry.Attachment;
@@ -97,9 +98,10 @@ public class AttachmentResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body)
       throws IOException {
+    Caller caller = callers.resolve(request); // before reading a body of up to 32 MiB
     NewAttachment upload =
         new NewAttachment(type(type), fileName, contentType, date(validUntil), read(body));
-    Attachment stored = attachments.upload(callers.resolve(request), kind(owner), ownerId, upload);
+    Attachment stored = attachments.upload(caller, kind(owner), ownerId, upload);
     return Response.created(URI.create(owner + "/" + ownerId + "/attachments/" + stored.id()))
         .type(MediaType.APPLICATION_JSON)
         .entity(stored)

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.portpass.core.Caller;
 import org.portpass.core.Page;
 import org.portpass.core.ValidationException;
 import org.portpass.registry.Company;
@@ -63,7 +64,8 @@ public class CompanyResource {
   @POST
   @Operation(summary = "Create a company (customer service); it starts as PENDING")
   public Response create(@Context HttpServletRequest request, NewCompany company) {
-    Company created = companies.create(callers.resolve(request), company);
+    Caller caller = callers.resolve(request);
+    Company created = companies.create(caller, company);
     return Responses.created(PATH, created.id(), created, created.version());
   }
 
@@ -71,7 +73,8 @@ public class CompanyResource {
   @Path("{id: \\d+}")
   @Operation(summary = "A company by id")
   public Response get(@Context HttpServletRequest request, @PathParam("id") long id) {
-    Company company = companies.get(callers.resolve(request), id);
+    Caller caller = callers.resolve(request);
+    Company company = companies.get(caller, id);
     return Responses.ok(company, company.version());
   }
 
@@ -80,7 +83,8 @@ public class CompanyResource {
   @Operation(summary = "A company by its tax ID (統一編號)")
   public Response getByTaxId(
       @Context HttpServletRequest request, @PathParam("taxId") String taxId) {
-    Company company = companies.getByTaxId(callers.resolve(request), taxId);
+    Caller caller = callers.resolve(request);
+    Company company = companies.getByTaxId(caller, taxId);
     return Responses.ok(company, company.version());
   }
 
@@ -98,10 +102,11 @@ public class CompanyResource {
       @Parameter(description = "ETag of the company as read") @HeaderParam("If-Match")
           String ifMatch,
       CompanyChanges changes) {
+    Caller caller = callers.resolve(request);
     long version = Versions.required(ifMatch, changes.version());
     Company updated =
         companies.update(
-            callers.resolve(request),
+            caller,
             id,
             new CompanyChanges(
                 changes.name(),
@@ -119,7 +124,8 @@ public class CompanyResource {
   @Path("{id: \\d+}/verify")
   @Operation(summary = "Verify a company (customer service); its accounts may then submit forms")
   public Response verify(@Context HttpServletRequest request, @PathParam("id") long id) {
-    Company company = companies.verify(callers.resolve(request), id);
+    Caller caller = callers.resolve(request);
+    Company company = companies.verify(caller, id);
     return Responses.ok(company, company.version());
   }
 
@@ -128,10 +134,11 @@ public class CompanyResource {
   @Operation(summary = "Suspend a company (customer service), with a reason")
   public Response suspend(
       @Context HttpServletRequest request, @PathParam("id") long id, ReasonRequest body) {
+    Caller caller = callers.resolve(request);
     if (body == null) {
       throw new ValidationException("reason", "is required");
     }
-    Company company = companies.suspend(callers.resolve(request), id, body.reason());
+    Company company = companies.suspend(caller, id, body.reason());
     return Responses.ok(company, company.version());
   }
 }

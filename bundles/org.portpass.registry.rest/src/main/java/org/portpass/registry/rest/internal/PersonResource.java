@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.portpass.core.Caller;
 import org.portpass.core.Page;
 import org.portpass.core.ValidationException;
 import org.portpass.registry.Employment;
@@ -72,7 +73,8 @@ public class PersonResource {
       summary = "Register a person",
       description = "A company account's own company is filled in automatically.")
   public Response create(@Context HttpServletRequest request, PersonData person) {
-    Person created = persons.create(callers.resolve(request), person);
+    Caller caller = callers.resolve(request);
+    Person created = persons.create(caller, person);
     return Responses.created(PATH, created.id(), created, created.version());
   }
 
@@ -80,7 +82,8 @@ public class PersonResource {
   @Path("{id: \\d+}")
   @Operation(summary = "A person by id")
   public Response get(@Context HttpServletRequest request, @PathParam("id") long id) {
-    Person person = persons.get(callers.resolve(request), id);
+    Caller caller = callers.resolve(request);
+    Person person = persons.get(caller, id);
     return Responses.ok(person, person.version());
   }
 
@@ -89,7 +92,8 @@ public class PersonResource {
   @Operation(summary = "A person by identity number (national ID, resident certificate, passport)")
   public Response getByIdentityNumber(
       @Context HttpServletRequest request, @PathParam("number") String number) {
-    Person person = persons.getByIdentityNumber(callers.resolve(request), number);
+    Caller caller = callers.resolve(request);
+    Person person = persons.getByIdentityNumber(caller, number);
     return Responses.ok(person, person.version());
   }
 
@@ -101,10 +105,11 @@ public class PersonResource {
       @PathParam("id") long id,
       @HeaderParam("If-Match") String ifMatch,
       PersonData data) {
+    Caller caller = callers.resolve(request);
     long version = Versions.required(ifMatch, data.version());
     Person updated =
         persons.update(
-            callers.resolve(request),
+            caller,
             id,
             new PersonData(
                 data.identityKind(),
@@ -127,10 +132,8 @@ public class PersonResource {
       @PathParam("id") long id,
       @HeaderParam("If-Match") String ifMatch,
       @QueryParam("version") String version) {
-    persons.delete(
-        callers.resolve(request),
-        id,
-        Versions.required(ifMatch, Paging.optionalId("version", version)));
+    Caller caller = callers.resolve(request);
+    persons.delete(caller, id, Versions.required(ifMatch, Paging.optionalId("version", version)));
     return Response.noContent().build();
   }
 
@@ -144,15 +147,12 @@ public class PersonResource {
       @PathParam("id") long id,
       @HeaderParam("If-Match") String ifMatch,
       TransferRequest body) {
+    Caller caller = callers.resolve(request);
     if (body == null || body.companyId() == null) {
       throw new ValidationException("companyId", "is required");
     }
     Person moved =
-        persons.transfer(
-            callers.resolve(request),
-            id,
-            body.companyId(),
-            Versions.required(ifMatch, body.version()));
+        persons.transfer(caller, id, body.companyId(), Versions.required(ifMatch, body.version()));
     return Responses.ok(moved, moved.version());
   }
 

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.portpass.core.Caller;
 import org.portpass.core.Page;
 import org.portpass.core.ValidationException;
 import org.portpass.registry.Vehicle;
@@ -69,7 +70,8 @@ public class VehicleResource {
       summary = "Register a vehicle",
       description = "The plate is normalised; the owner company's tax ID is filled in.")
   public Response create(@Context HttpServletRequest request, VehicleData vehicle) {
-    Vehicle created = vehicles.create(callers.resolve(request), vehicle);
+    Caller caller = callers.resolve(request);
+    Vehicle created = vehicles.create(caller, vehicle);
     return Responses.created(PATH, created.id(), created, created.version());
   }
 
@@ -77,7 +79,8 @@ public class VehicleResource {
   @Path("{id: \\d+}")
   @Operation(summary = "A vehicle by id")
   public Response get(@Context HttpServletRequest request, @PathParam("id") long id) {
-    Vehicle vehicle = vehicles.get(callers.resolve(request), id);
+    Caller caller = callers.resolve(request);
+    Vehicle vehicle = vehicles.get(caller, id);
     return Responses.ok(vehicle, vehicle.version());
   }
 
@@ -86,7 +89,8 @@ public class VehicleResource {
   @Operation(summary = "A vehicle by plate number, in any common spelling (abc1234, ABC-1234)")
   public Response getByPlate(
       @Context HttpServletRequest request, @PathParam("plate") String plate) {
-    Vehicle vehicle = vehicles.getByPlate(callers.resolve(request), plate);
+    Caller caller = callers.resolve(request);
+    Vehicle vehicle = vehicles.getByPlate(caller, plate);
     return Responses.ok(vehicle, vehicle.version());
   }
 
@@ -98,10 +102,11 @@ public class VehicleResource {
       @PathParam("id") long id,
       @HeaderParam("If-Match") String ifMatch,
       VehicleData data) {
+    Caller caller = callers.resolve(request);
     long version = Versions.required(ifMatch, data.version());
     Vehicle updated =
         vehicles.update(
-            callers.resolve(request),
+            caller,
             id,
             new VehicleData(
                 data.plateNumber(),
@@ -121,10 +126,8 @@ public class VehicleResource {
       @PathParam("id") long id,
       @HeaderParam("If-Match") String ifMatch,
       @QueryParam("version") String version) {
-    vehicles.delete(
-        callers.resolve(request),
-        id,
-        Versions.required(ifMatch, Paging.optionalId("version", version)));
+    Caller caller = callers.resolve(request);
+    vehicles.delete(caller, id, Versions.required(ifMatch, Paging.optionalId("version", version)));
     return Response.noContent().build();
   }
 
@@ -136,15 +139,12 @@ public class VehicleResource {
       @PathParam("id") long id,
       @HeaderParam("If-Match") String ifMatch,
       TransferRequest body) {
+    Caller caller = callers.resolve(request);
     if (body == null || body.companyId() == null) {
       throw new ValidationException("companyId", "is required");
     }
     Vehicle moved =
-        vehicles.transfer(
-            callers.resolve(request),
-            id,
-            body.companyId(),
-            Versions.required(ifMatch, body.version()));
+        vehicles.transfer(caller, id, body.companyId(), Versions.required(ifMatch, body.version()));
     return Responses.ok(moved, moved.version());
   }
 }

@@ -264,6 +264,153 @@ class RegistryBenchmark {
     return new long[] {samples[LOOKUPS / 2], samples[LOOKUPS * 99 / 100]};
   }
 
+  /**
+   * Submitting 50-line forms (forms/s and lines/s) and single-line review decisions (decisions/s)
+   * with 1 and 4 concurrent clients.
+   */
+  private void applications(String label, Api admin, long company) throws Exception {
+    admin.post("/companies/" + company + "/verify", "").expect(200);
+    admin
+        .post(
+            "/accounts",
+            Map.of(
+                "username",
+                "bench-clerk",
+                "password",
+                "bench-clerk-password",
+                "roles",
+                List.of("COMPANY_USER"),
+                "companyId",
+                company))
+        .expect(201);
+    Api clerk = admin.anonymous().login("bench-clerk", "bench-clerk-password");
+    int[] levels = {1, 4};
+    int formsPerLevel = 8;
+    List<Long> lines = new ArrayList<>();
+    int person = 0;
+    for (int clients : levels) {
+      List<Long> forms = new ArrayList<>();
+      for (int f = 0; f < formsPerLevel; f++) {
+        List<Map<String, Object>> formLines = new ArrayList<>();
+        for (int l = 0; l < 50; l++) {
+          long id =
+              clerk
+                  .post(
+                      "/persons",
+                      Map.of("identityNumber", nationalId('D', person++), "nameZh", "工"))
+                  .expect(201)
+                  .json()
+                  .path("id")
+                  .asLong();
+          long photo =
+              clerk
+                  .send(
+                      HttpRequest.newBuilder(
+                              clerk.uri("/persons/" + id + "/attachments?type=PHOTO"))
+                          .header("Content-Type", "image/png")
+                          .POST(HttpRequest.BodyPublishers.ofByteArray(Samples.png())))
+                  .expect(201)
+                  .json()
+                  .path("id")
+                  .asLong();
+          formLines.add(
+              Map.of(
+                  "subjectKind",
+                  "PERSON",
+                  "subjectId",
+                  id,
+                  "validFrom",
+                  java.time.LocalDate.now().plusDays(1).toString(),
+                  "validTo",
+                  java.time.LocalDate.now().plusDays(20).toString(),
+                  "attachmentIds",
+                  List.of(photo)));
+        }
+        forms.add(
+            clerk
+                .post(
+                    "/forms",
+                    Map.of(
+                        "passType",
+                        "TEMPORARY",
+                        "accessPorts",
+                        List.of("KEL"),
+                        "pickupPort",
+                        "KEL",
+                        "lines",
+                        formLines))
+                .expect(201)
+                .json()
+                .path("id")
+                .asLong());
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(clients);
+      long begin = System.nanoTime();
+      List<Future<List<Long>>> submitted = new ArrayList<>();
+      for (long form : forms) {
+        submitted.add(
+            pool.submit(
+                () -> {
+                  List<Long> ids = new ArrayList<>();
+                  clerk
+                      .send(
+                          HttpRequest.newBuilder(clerk.uri("/forms/" + form + "/submit"))
+                              .header("Idempotency-Key", "bench-" + form)
+                              .POST(HttpRequest.BodyPublishers.noBody()))
+                      .expect(200)
+                      .json()
+                      .path("lines")
+                      .forEach(l -> ids.add(l.path("id").asLong()));
+                  return ids;
+                }));
+      }
+      for (Future<List<Long>> f : submitted) {
+        lines.addAll(f.get());
+      }
+      double seconds = (System.nanoTime() - begin) / 1e9;
+      pool.shutdown();
+      rows.add(
+          row(
+              label,
+              "submit 50-line forms, " + clients + " concurrent clients",
+              String.format(
+                  "%.1f forms/s, %.0f lines/s",
+                  formsPerLevel / seconds, formsPerLevel * 50 / seconds)));
+    }
+    for (int clients : levels) {
+      List<Long> batch = lines.subList(0, 200);
+      AtomicInteger next = new AtomicInteger();
+      ExecutorService pool = Executors.newFixedThreadPool(clients);
+      long begin = System.nanoTime();
+      List<Future<?>> done = new ArrayList<>();
+      String stage = clients == 1 ? "REVIEW" : "POLICE";
+      for (int c = 0; c < clients; c++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i; (i = next.getAndIncrement()) < batch.size(); ) {
+                    admin
+                        .post(
+                            "/reviews/KEL/" + stage + "/lines/" + batch.get(i),
+                            Map.of("decision", "APPROVE", "revision", 0))
+                        .expect(200);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      double seconds = (System.nanoTime() - begin) / 1e9;
+      pool.shutdown();
+      rows.add(
+          row(
+              label,
+              "review decisions (single-line), " + clients + " concurrent clients",
+              String.format("%.0f decisions/s", batch.size() / seconds)));
+    }
+  }
+
   /** A valid national ID: letter, gender digit 1, seven digits from {@code n}, check digit. */
   static String nationalId(char letter, int n) {
     String codes = "ABCDEFGHJKLMNPQRSTUVXYWZIO";

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
 import org.portpass.core.FieldError;
+import org.portpass.core.ForbiddenException;
 import org.portpass.core.Role;
 import org.portpass.core.ValidationException;
 
@@ -67,8 +68,11 @@ class OwnersTest {
 
   @Test
   void portStaffCannotRegisterRecords() {
-    assertNull(Owners.companyFor(caller(Role.REVIEWER, null), 4L, checks));
-    assertEquals(List.of("companyId"), errorFields());
+    ForbiddenException e =
+        assertThrows(
+            ForbiddenException.class,
+            () -> Owners.companyFor(caller(Role.REVIEWER, null), 4L, checks));
+    assertEquals("forbidden", e.code());
   }
 
   @Test

@@ -180,6 +180,27 @@ public class ApplicationIT {
   }
 
   @Test
+  public void draftsWithLinesCanBeChangedAndDeleted() {
+    long first = person();
+    long second = person();
+    long form = draft("LONG_TERM", List.of("KEL"), "KEL", List.of(line("PERSON", first)));
+    long version = companyUser.get("/forms/" + form).expect(200).json().path("version").asLong();
+    Map<String, Object> body = new HashMap<>();
+    body.put("passType", "LONG_TERM");
+    body.put("accessPorts", List.of("KEL", "KHH"));
+    body.put("pickupPort", "KHH");
+    body.put("lines", List.of(line("PERSON", second), line("PERSON", first)));
+    JsonNode changed =
+        companyUser.put("/forms/" + form + "?version=" + version, body).expect(200).json();
+    assertEquals(2, changed.path("lines").size());
+    assertEquals(second, changed.path("lines").path(0).path("subjectId").asLong());
+    companyUser.put("/forms/" + form + "?version=" + version, body).problem(409, "stale-version");
+    long now = changed.path("version").asLong();
+    companyUser.delete("/forms/" + form + "?version=" + now).expect(204);
+    companyUser.get("/forms/" + form).problem(404, "not-found");
+  }
+
+  @Test
   public void submissionReportsEveryProblemAtOnce() {
     long other =
         admin

@@ -119,6 +119,7 @@ class RegistryBenchmark {
               label,
               "lookup by identity number, 8 concurrent clients",
               "p50 " + ms(loaded[0]) + ", p99 " + ms(loaded[1])));
+      applications(label, api, company);
     }
   }
 

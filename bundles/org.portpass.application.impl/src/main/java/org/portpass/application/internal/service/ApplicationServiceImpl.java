@@ -100,6 +100,9 @@ public class ApplicationServiceImpl implements ApplicationService {
     return tx.write(
         em -> {
           FormEntity form = draft(em, caller, formId, version);
+          // old lines go first: OpenJPA does not order the deletes before the new line numbers
+          form.getLines().clear();
+          em.flush();
           fill(form, input);
           em.flush();
           AuditTrail.append(
@@ -129,6 +132,8 @@ public class ApplicationServiceImpl implements ApplicationService {
               String.valueOf(formId),
               lineCount(form),
               null);
+          form.getLines().clear(); // lines before their form: the foreign key
+          em.flush();
           em.remove(form);
         });
   }

@@ -308,6 +308,7 @@ public class ReviewServiceImpl implements ReviewService {
     return caller.hasAny(Role.ADMIN, Role.CUSTOMER_SERVICE)
         || (caller.companyId() != null && caller.companyId() == line.getForm().getCompanyId())
         || (caller.roles().stream().anyMatch(Role::isPortRole)
+            && line.getStatus() != LineStatus.DRAFT // drafts are the company's own business
             && Codes.ports(line.getAccessPorts()).stream().anyMatch(caller.ports()::contains));
   }
 }

@@ -2,9 +2,7 @@ package org.portpass.audit.internal;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.stream.Collectors;
-import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,6 +15,7 @@ import org.portpass.core.ForbiddenException;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
 import org.portpass.core.Role;
+import org.portpass.storage.PagedQuery;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
 
@@ -63,63 +62,22 @@ public class AuditLogImpl implements AuditLog {
     if (!caller.hasAny(Role.ADMIN, Role.CUSTOMER_SERVICE)) {
       throw new ForbiddenException("only administrators and customer service read the audit trail");
     }
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    if (query.actor() != null) {
-      where.append(" AND e.actor = :actor");
-    }
-    if (query.action() != null) {
-      where.append(" AND e.action LIKE :action");
-    }
-    if (query.entityType() != null) {
-      where.append(" AND e.entityType = :type");
-    }
-    if (query.entityId() != null) {
-      where.append(" AND e.entityId = :entity");
-    }
-    if (query.from() != null) {
-      where.append(" AND e.occurredAt >= :from");
-    }
-    if (query.to() != null) {
-      where.append(" AND e.occurredAt < :to");
-    }
-    return tx.read(
-        em -> {
-          TypedQuery<AuditEventEntity> items =
-              em.createQuery(
-                  "SELECT e FROM AuditEventEntity e" + where + " ORDER BY e.id DESC",
-                  AuditEventEntity.class);
-          TypedQuery<Long> count =
-              em.createQuery("SELECT COUNT(e) FROM AuditEventEntity e" + where, Long.class);
-          for (TypedQuery<?> q : List.of(items, count)) {
-            if (query.actor() != null) {
-              q.setParameter("actor", query.actor());
-            }
-            if (query.action() != null) {
-              q.setParameter("action", query.action() + "%");
-            }
-            if (query.entityType() != null) {
-              q.setParameter("type", query.entityType());
-            }
-            if (query.entityId() != null) {
-              q.setParameter("entity", query.entityId());
-            }
-            if (query.from() != null) {
-              q.setParameter("from", Date.from(query.from()));
-            }
-            if (query.to() != null) {
-              q.setParameter("to", Date.from(query.to()));
-            }
-          }
-          List<AuditEvent> events =
-              items
-                  .setFirstResult(page.offset())
-                  .setMaxResults(page.size())
-                  .getResultList()
-                  .stream()
-                  .map(AuditLogImpl::view)
-                  .toList();
-          return new Page<>(events, page.page(), page.size(), count.getSingleResult());
-        });
+    PagedQuery<AuditEventEntity> found =
+        PagedQuery.of(AuditEventEntity.class)
+            .whereGiven("e.actor = :actor", "actor", query.actor())
+            .whereGiven(
+                "e.action LIKE :action",
+                "action",
+                query.action() == null ? null : query.action() + "%")
+            .whereGiven("e.entityType = :type", "type", query.entityType())
+            .whereGiven("e.entityId = :entity", "entity", query.entityId())
+            .whereGiven(
+                "e.occurredAt >= :from",
+                "from",
+                query.from() == null ? null : Date.from(query.from()))
+            .whereGiven(
+                "e.occurredAt < :to", "to", query.to() == null ? null : Date.from(query.to()));
+    return tx.read(em -> found.page(em, "e.id DESC", page, AuditLogImpl::view));
   }
 
   private static AuditEvent view(AuditEventEntity e) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,6 +38,7 @@ import org.portpass.core.PageRequest;
 import org.portpass.core.Role;
 import org.portpass.core.ValidationException;
 import org.portpass.storage.AuditTrail;
+import org.portpass.storage.PagedQuery;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
 
@@ -146,50 +146,20 @@ public class ApplicationServiceImpl implements ApplicationService {
       throw new ForbiddenException("forms are listed for companies and customer service");
     }
     Long company = staff ? query.companyId() : caller.companyId();
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    if (company != null) {
-      where.append(" AND f.companyId = :company");
-    }
-    if (query.status() == FormStatus.DRAFT || query.status() == FormStatus.SUBMITTED) {
-      where.append(" AND f.status = :status");
-    }
-    if (query.passType() != null) {
-      where.append(" AND f.passType = :type");
-    }
-    if (query.number() != null && !query.number().isBlank()) {
-      where.append(" AND f.number = :number");
-    }
-    return tx.read(
-        em -> {
-          TypedQuery<FormEntity> items =
-              em.createQuery(
-                  "SELECT f FROM FormEntity f" + where + " ORDER BY f.id DESC", FormEntity.class);
-          TypedQuery<Long> count =
-              em.createQuery("SELECT COUNT(f) FROM FormEntity f" + where, Long.class);
-          for (TypedQuery<?> q : List.of(items, count)) {
-            if (company != null) {
-              q.setParameter("company", company);
-            }
-            if (query.status() == FormStatus.DRAFT || query.status() == FormStatus.SUBMITTED) {
-              q.setParameter("status", query.status());
-            }
-            if (query.passType() != null) {
-              q.setParameter("type", query.passType());
-            }
-            if (query.number() != null && !query.number().isBlank()) {
-              q.setParameter("number", query.number().strip());
-            }
-          }
-          List<FormSummary> found =
-              items
-                  .setFirstResult(page.offset())
-                  .setMaxResults(page.size())
-                  .getResultList()
-                  .stream()
-                  .map(Views::summary)
-                  .toList();
-          return new Page<>(found, page.page(), page.size(), count.getSingleResult());
-        });
+    FormStatus stored =
+        query.status() == FormStatus.DRAFT || query.status() == FormStatus.SUBMITTED
+            ? query.status()
+            : null;
+    PagedQuery<FormEntity> found =
+        PagedQuery.of(FormEntity.class)
+            .whereGiven("e.companyId = :company", "company", company)
+            .whereGiven("e.status = :status", "status", stored)
+            .whereGiven("e.passType = :type", "type", query.passType())
+            .whereGiven(
+                "e.number = :number",
+                "number",
+                query.number() == null ? null : query.number().strip());
+    return tx.read(em -> found.page(em, "e.id DESC", page, Views::summary));
   }
 
   @Override

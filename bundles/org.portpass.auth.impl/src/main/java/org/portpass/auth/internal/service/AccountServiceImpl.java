@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,6 +35,7 @@ import org.portpass.registry.CompanyService;
 import org.portpass.registry.NewCompany;
 import org.portpass.registry.TaxId;
 import org.portpass.storage.AuditTrail;
+import org.portpass.storage.PagedQuery;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
 
@@ -166,38 +166,17 @@ public class AccountServiceImpl implements AccountService {
     if (!all && !company) {
       throw new ForbiddenException("you may not list accounts");
     }
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    PagedQuery<AccountEntity> query =
+        PagedQuery.of(AccountEntity.class)
+            .whereGiven(
+                "(e.username LIKE :text OR LOWER(e.displayName) LIKE :text)",
+                "text",
+                PagedQuery.containing(text));
     if (!all && !caller.has(Role.CUSTOMER_SERVICE)) {
-      where.append(" AND a.companyId = :company");
-    }
-    if (text != null && !text.isBlank()) {
-      where.append(" AND (a.username LIKE :text OR LOWER(a.displayName) LIKE :text)");
+      query.where("e.companyId = :company", "company", caller.companyId());
     }
     return tx.read(
-        em -> {
-          TypedQuery<AccountEntity> items =
-              em.createQuery(
-                  "SELECT a FROM AccountEntity a" + where + " ORDER BY a.id", AccountEntity.class);
-          TypedQuery<Long> count =
-              em.createQuery("SELECT COUNT(a) FROM AccountEntity a" + where, Long.class);
-          for (TypedQuery<?> q : List.of(items, count)) {
-            if (where.indexOf(":company") >= 0) {
-              q.setParameter("company", caller.companyId());
-            }
-            if (text != null && !text.isBlank()) {
-              q.setParameter("text", "%" + text.strip().toLowerCase() + "%");
-            }
-          }
-          List<Account> found =
-              items
-                  .setFirstResult(page.offset())
-                  .setMaxResults(page.size())
-                  .getResultList()
-                  .stream()
-                  .map(e -> Accounts.view(e, Accounts.linked(em, e.getId())))
-                  .toList();
-          return new Page<>(found, page.page(), page.size(), count.getSingleResult());
-        });
+        em -> query.page(em, "e.id", page, e -> Accounts.view(e, Accounts.linked(em, e.getId()))));
   }
 
   @Override

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,6 +22,7 @@ import org.portpass.registry.NewCompany;
 import org.portpass.registry.TaxId;
 import org.portpass.registry.internal.entity.CompanyEntity;
 import org.portpass.storage.AuditTrail;
+import org.portpass.storage.PagedQuery;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
 
@@ -94,39 +94,16 @@ public class CompanyServiceImpl implements CompanyService {
     if (!all && caller.companyId() == null) {
       return new Page<>(List.of(), page.page(), page.size(), 0);
     }
-    String where = " WHERE 1 = 1";
+    PagedQuery<CompanyEntity> query =
+        PagedQuery.of(CompanyEntity.class)
+            .whereGiven(
+                "(LOWER(e.name) LIKE :text OR e.taxId LIKE :text)",
+                "text",
+                PagedQuery.containing(text));
     if (!all) {
-      where += " AND c.id = :own";
+      query.where("e.id = :own", "own", caller.companyId());
     }
-    if (text != null && !text.isBlank()) {
-      where += " AND (LOWER(c.name) LIKE :text OR c.taxId LIKE :text)";
-    }
-    String jpql = where;
-    return tx.read(
-        em -> {
-          TypedQuery<CompanyEntity> items =
-              em.createQuery(
-                  "SELECT c FROM CompanyEntity c" + jpql + " ORDER BY c.id", CompanyEntity.class);
-          TypedQuery<Long> count =
-              em.createQuery("SELECT COUNT(c) FROM CompanyEntity c" + jpql, Long.class);
-          for (TypedQuery<?> q : List.of(items, count)) {
-            if (!all) {
-              q.setParameter("own", caller.companyId());
-            }
-            if (text != null && !text.isBlank()) {
-              q.setParameter("text", "%" + text.strip().toLowerCase() + "%");
-            }
-          }
-          List<Company> found =
-              items
-                  .setFirstResult(page.offset())
-                  .setMaxResults(page.size())
-                  .getResultList()
-                  .stream()
-                  .map(Mappers::company)
-                  .toList();
-          return new Page<>(found, page.page(), page.size(), count.getSingleResult());
-        });
+    return tx.read(em -> query.page(em, "e.id", page, Mappers::company));
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.portpass.registry.internal.service;
 import java.util.Date;
 import java.util.List;
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,6 +24,7 @@ import org.portpass.registry.internal.entity.CompanyEntity;
 import org.portpass.registry.internal.entity.EmploymentEntity;
 import org.portpass.registry.internal.entity.PersonEntity;
 import org.portpass.storage.AuditTrail;
+import org.portpass.storage.PagedQuery;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
 
@@ -118,44 +118,19 @@ public class PersonServiceImpl implements PersonService {
     if (!all && query.companyId() != null && !query.companyId().equals(company)) {
       return new Page<>(List.of(), page.page(), page.size(), 0);
     }
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    if (company != null) {
-      where.append(" AND p.company.id = :company");
-    }
-    if (query.identityNumber() != null && !query.identityNumber().isBlank()) {
-      where.append(" AND p.identityNumber = :number");
-    }
-    if (query.name() != null && !query.name().isBlank()) {
-      where.append(" AND (LOWER(p.nameZh) LIKE :name OR LOWER(p.nameEn) LIKE :name)");
-    }
-    return tx.read(
-        em -> {
-          TypedQuery<PersonEntity> items =
-              em.createQuery(
-                  "SELECT p FROM PersonEntity p" + where + " ORDER BY p.id", PersonEntity.class);
-          TypedQuery<Long> count =
-              em.createQuery("SELECT COUNT(p) FROM PersonEntity p" + where, Long.class);
-          for (TypedQuery<?> q : List.of(items, count)) {
-            if (company != null) {
-              q.setParameter("company", company);
-            }
-            if (query.identityNumber() != null && !query.identityNumber().isBlank()) {
-              q.setParameter("number", normalise(query.identityNumber()));
-            }
-            if (query.name() != null && !query.name().isBlank()) {
-              q.setParameter("name", "%" + query.name().strip().toLowerCase() + "%");
-            }
-          }
-          List<Person> found =
-              items
-                  .setFirstResult(page.offset())
-                  .setMaxResults(page.size())
-                  .getResultList()
-                  .stream()
-                  .map(Mappers::person)
-                  .toList();
-          return new Page<>(found, page.page(), page.size(), count.getSingleResult());
-        });
+    String number =
+        query.identityNumber() == null || query.identityNumber().isBlank()
+            ? null
+            : normalise(query.identityNumber());
+    PagedQuery<PersonEntity> found =
+        PagedQuery.of(PersonEntity.class)
+            .whereGiven("e.company.id = :company", "company", company)
+            .whereGiven("e.identityNumber = :number", "number", number)
+            .whereGiven(
+                "(LOWER(e.nameZh) LIKE :name OR LOWER(e.nameEn) LIKE :name)",
+                "name",
+                PagedQuery.containing(query.name()));
+    return tx.read(em -> found.page(em, "e.id", page, Mappers::person));
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.portpass.registry.internal.service;
 import java.util.Date;
 import java.util.List;
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,6 +21,7 @@ import org.portpass.registry.VehicleQuery;
 import org.portpass.registry.VehicleService;
 import org.portpass.registry.internal.entity.VehicleEntity;
 import org.portpass.storage.AuditTrail;
+import org.portpass.storage.PagedQuery;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
 
@@ -101,38 +101,11 @@ public class VehicleServiceImpl implements VehicleService {
     }
     boolean byPlate = query.plateNumber() != null && !query.plateNumber().isBlank();
     String plate = byPlate ? parsePlate(query.plateNumber()) : null;
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    if (company != null) {
-      where.append(" AND v.company.id = :company");
-    }
-    if (byPlate) {
-      where.append(" AND v.plateNumber = :plate");
-    }
-    return tx.read(
-        em -> {
-          TypedQuery<VehicleEntity> items =
-              em.createQuery(
-                  "SELECT v FROM VehicleEntity v" + where + " ORDER BY v.id", VehicleEntity.class);
-          TypedQuery<Long> count =
-              em.createQuery("SELECT COUNT(v) FROM VehicleEntity v" + where, Long.class);
-          for (TypedQuery<?> q : List.of(items, count)) {
-            if (company != null) {
-              q.setParameter("company", company);
-            }
-            if (byPlate) {
-              q.setParameter("plate", plate);
-            }
-          }
-          List<Vehicle> found =
-              items
-                  .setFirstResult(page.offset())
-                  .setMaxResults(page.size())
-                  .getResultList()
-                  .stream()
-                  .map(Mappers::vehicle)
-                  .toList();
-          return new Page<>(found, page.page(), page.size(), count.getSingleResult());
-        });
+    PagedQuery<VehicleEntity> found =
+        PagedQuery.of(VehicleEntity.class)
+            .whereGiven("e.company.id = :company", "company", company)
+            .whereGiven("e.plateNumber = :plate", "plate", plate);
+    return tx.read(em -> found.page(em, "e.id", page, Mappers::vehicle));
   }
 
   @Override

@@ -34,6 +34,7 @@ import org.portpass.core.Caller;
 import org.portpass.core.Page;
 import org.portpass.rest.CallerResolver;
 import org.portpass.rest.Paging;
+import org.portpass.rest.Responses;
 import org.portpass.rest.Versions;
 
 @Component(service = FormResource.class)

@@ -2,7 +2,6 @@ package org.portpass.auth.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -14,7 +13,6 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
-import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Activate;
@@ -31,6 +29,7 @@ import org.portpass.core.Page;
 import org.portpass.core.ValidationException;
 import org.portpass.rest.CallerResolver;
 import org.portpass.rest.Paging;
+import org.portpass.rest.Responses;
 import org.portpass.rest.Versions;
 
 @Component(service = AccountResource.class)
@@ -72,10 +71,7 @@ public class AccountResource {
       throw new ValidationException("username", "is required");
     }
     Account created = accounts.create(caller, body);
-    return Response.created(URI.create("accounts/" + created.id()))
-        .entity(created)
-        .tag(new EntityTag(Long.toString(created.version())))
-        .build();
+    return Responses.created("accounts", created.id(), created, created.version());
   }
 
   @GET
@@ -84,7 +80,7 @@ public class AccountResource {
   public Response get(@Context HttpServletRequest request, @PathParam("id") long id) {
     Caller caller = callers.resolve(request);
     Account account = accounts.get(caller, id);
-    return Response.ok(account).tag(new EntityTag(Long.toString(account.version()))).build();
+    return Responses.ok(account, account.version());
   }
 
   @PATCH
@@ -112,7 +108,7 @@ public class AccountResource {
                 body.ports(),
                 body.status(),
                 version));
-    return Response.ok(updated).tag(new EntityTag(Long.toString(updated.version()))).build();
+    return Responses.ok(updated, updated.version());
   }
 
   @POST

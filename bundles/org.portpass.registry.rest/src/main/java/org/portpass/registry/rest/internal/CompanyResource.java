@@ -30,6 +30,7 @@ import org.portpass.registry.CompanyService;
 import org.portpass.registry.NewCompany;
 import org.portpass.rest.CallerResolver;
 import org.portpass.rest.Paging;
+import org.portpass.rest.Responses;
 import org.portpass.rest.Versions;
 
 @Component(service = CompanyResource.class)

@@ -32,6 +32,7 @@ import org.portpass.registry.PersonQuery;
 import org.portpass.registry.PersonService;
 import org.portpass.rest.CallerResolver;
 import org.portpass.rest.Paging;
+import org.portpass.rest.Responses;
 import org.portpass.rest.Versions;
 
 @Component(service = PersonResource.class)

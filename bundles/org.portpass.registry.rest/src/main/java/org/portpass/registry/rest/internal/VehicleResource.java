@@ -30,6 +30,7 @@ import org.portpass.registry.VehicleQuery;
 import org.portpass.registry.VehicleService;
 import org.portpass.rest.CallerResolver;
 import org.portpass.rest.Paging;
+import org.portpass.rest.Responses;
 import org.portpass.rest.Versions;
 
 @Component(service = VehicleResource.class)

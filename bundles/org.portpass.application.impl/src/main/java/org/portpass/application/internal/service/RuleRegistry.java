@@ -45,14 +45,6 @@ public class RuleRegistry {
     addRule(rule, properties);
   }
 
-  /** The ids of the rules active at each port, for the shell and the REST API. */
-  Map<String, List<String>> installed() {
-    Map<String, List<String>> ids = new java.util.TreeMap<>();
-    byPort.forEach(
-        (port, rules) -> ids.put(port, rules.stream().map(ReviewRule::id).sorted().toList()));
-    return ids;
-  }
-
   List<Finding> atSubmission(RuleContext context) {
     return run(context, null);
   }

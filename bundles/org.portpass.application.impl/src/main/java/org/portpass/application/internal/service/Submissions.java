@@ -53,12 +53,7 @@ public class Submissions {
   static final int MAX_LINES = 1000;
 
   /** What a line's subject looked like when it was sent: this is what reviewers see. */
-  record Facts(
-      String label,
-      String snapshot,
-      List<AttachmentSummary> attachments,
-      String attachmentSnapshot,
-      List<Finding> findings) {}
+  record Facts(String label, String snapshot, String attachmentSnapshot, List<Finding> findings) {}
 
   /** A form as the checks see it, read before the transaction. */
   record Draft(
@@ -290,7 +285,7 @@ public class Submissions {
         ticked.stream()
             .map(a -> a.type() + (a.validUntil() == null ? "" : ":" + a.validUntil()))
             .collect(Collectors.joining(";"));
-    return new Facts(label, snapshot, ticked, attachmentSnapshot, findings);
+    return new Facts(label, snapshot, attachmentSnapshot, findings);
   }
 
   /**

@@ -9,7 +9,6 @@ import javax.persistence.EntityManager;
 import org.portpass.auth.Account;
 import org.portpass.auth.internal.entity.AccountEntity;
 import org.portpass.auth.internal.entity.ExternalIdentityEntity;
-import org.portpass.core.Caller;
 import org.portpass.core.Role;
 
 /** Account lookups and views shared by the account and login services. */
@@ -68,11 +67,6 @@ final class Accounts {
         e.getVersion(),
         instant(e.getCreatedAt()),
         instant(e.getLastLoginAt()));
-  }
-
-  /** The caller an account acts as, for a request from {@code address}. */
-  static Caller caller(Account a, String address, String requestId) {
-    return new Caller(a.username(), a.roles(), a.companyId(), a.ports(), address, requestId);
   }
 
   /** Short before/after text for the audit trail. */

@@ -12,6 +12,8 @@ import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Temporal;
 import javax.persistence.TemporalType;
+import javax.persistence.Version;
+import org.portpass.application.PassStatus;
 import org.portpass.application.PassType;
 import org.portpass.application.SubjectKind;
 
@@ -52,8 +54,23 @@ public class PassEntity {
   @Column(name = "valid_to", nullable = false)
   private LocalDate validTo;
 
+  @Enumerated(EnumType.STRING)
   @Column(name = "status", nullable = false, length = 16)
-  private String status;
+  private PassStatus status;
+
+  @Column(name = "status_reason", length = 1000)
+  private String statusReason;
+
+  @Column(name = "collected_by", length = 200)
+  private String collectedBy;
+
+  @Temporal(TemporalType.TIMESTAMP)
+  @Column(name = "collected_at")
+  private Date collectedAt;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
 
   @Temporal(TemporalType.TIMESTAMP)
   @Column(name = "created_at", nullable = false)
@@ -139,11 +156,39 @@ public class PassEntity {
     this.validTo = validTo;
   }
 
-  public String getStatus() {
+  public String getStatusReason() {
+    return statusReason;
+  }
+
+  public void setStatusReason(String statusReason) {
+    this.statusReason = statusReason;
+  }
+
+  public String getCollectedBy() {
+    return collectedBy;
+  }
+
+  public void setCollectedBy(String collectedBy) {
+    this.collectedBy = collectedBy;
+  }
+
+  public Date getCollectedAt() {
+    return collectedAt;
+  }
+
+  public void setCollectedAt(Date collectedAt) {
+    this.collectedAt = collectedAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+
+  public PassStatus getStatus() {
     return status;
   }
 
-  public void setStatus(String status) {
+  public void setStatus(PassStatus status) {
     this.status = status;
   }
 

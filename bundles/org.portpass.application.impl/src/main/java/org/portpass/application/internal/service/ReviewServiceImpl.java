@@ -17,6 +17,8 @@ import org.portpass.application.FormLine;
 import org.portpass.application.LineFlow;
 import org.portpass.application.LineRef;
 import org.portpass.application.LineStatus;
+import org.portpass.application.PassService;
+import org.portpass.application.PassStatus;
 import org.portpass.application.ReviewDecision;
 import org.portpass.application.ReviewService;
 import org.portpass.application.ReviewTask;
@@ -44,9 +46,6 @@ import org.portpass.storage.Transactions;
  */
 @Component
 public class ReviewServiceImpl implements ReviewService {
-  /** Event Admin topic of a pass ready for card production; properties as in {@link #issued}. */
-  public static final String PASS_ISSUED = "org/portpass/pass/ISSUED";
-
   private static final int ATTEMPTS = 5;
 
   private final Transactions tx;
@@ -244,7 +243,7 @@ public class ReviewServiceImpl implements ReviewService {
     pass.setPickupPort(line.getForm().getPickupPort());
     pass.setValidFrom(line.getValidFrom());
     pass.setValidTo(line.getValidTo());
-    pass.setStatus("PENDING_CARD");
+    pass.setStatus(PassStatus.PENDING_CARD);
     pass.setCreatedAt(new Date());
     em.persist(pass);
     em.flush();
@@ -259,7 +258,7 @@ public class ReviewServiceImpl implements ReviewService {
 
   private static Event issued(PassEntity pass) {
     return new Event(
-        PASS_ISSUED,
+        PassService.ISSUED_TOPIC,
         Map.of(
             "passNumber", pass.getNumber(),
             "lineId", pass.getLineId(),

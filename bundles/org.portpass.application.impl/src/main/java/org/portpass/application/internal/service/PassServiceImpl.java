@@ -1,0 +1,336 @@
+package org.portpass.application.internal.service;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import javax.persistence.EntityManager;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.portpass.application.LineFlow;
+import org.portpass.application.LineStatus;
+import org.portpass.application.Pass;
+import org.portpass.application.PassService;
+import org.portpass.application.PassStatus;
+import org.portpass.application.internal.entity.LineEntity;
+import org.portpass.application.internal.entity.PassEntity;
+import org.portpass.core.Caller;
+import org.portpass.core.ConflictException;
+import org.portpass.core.ForbiddenException;
+import org.portpass.core.NotFoundException;
+import org.portpass.core.Role;
+import org.portpass.core.ValidationException;
+import org.portpass.storage.AuditTrail;
+import org.portpass.storage.SchemaReady;
+import org.portpass.storage.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pass and its line after approval. Every change is one transaction on the pass and its line
+ * together, versioned, so a pickup and a revocation at the same time cannot both win.
+ */
+@Component
+public class PassServiceImpl implements PassService {
+  private static final Logger LOG = LoggerFactory.getLogger(PassServiceImpl.class);
+
+  private final Transactions tx;
+  private final EventAdmin events;
+  private final ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor();
+
+  @Activate
+  public PassServiceImpl(
+      @Reference(target = "(osgi.unit.name=portpass-application)") JpaTemplate jpa,
+      @Reference(target = ApplicationSchema.READY) SchemaReady schema,
+      @Reference EventAdmin events) {
+    this.tx = new Transactions(jpa);
+    this.events = events;
+    // passes expire at midnight; checking hourly keeps a restarted node from missing a day
+    expiry.scheduleWithFixedDelay(this::expireNow, 1, 60, TimeUnit.MINUTES);
+  }
+
+  @Deactivate
+  void deactivate() {
+    expiry.shutdownNow();
+  }
+
+  @Override
+  public Pass get(Caller caller, String number) {
+    return tx.read(
+        em -> {
+          PassEntity pass = find(em, number);
+          LineEntity line = em.find(LineEntity.class, pass.getLineId());
+          if (!mayRead(caller, pass, line)) {
+            throw new NotFoundException("pass", number);
+          }
+          return view(pass, line);
+        });
+  }
+
+  @Override
+  public List<Pass> awaitingCard(Caller caller, String pickupPort, int max) {
+    if (pickupPort == null && !caller.isAdmin()) {
+      throw new ForbiddenException("only administrators list the passes of every port");
+    }
+    String port = pickupPort == null ? null : requireDesk(caller, pickupPort);
+    return tx.read(
+        em -> {
+          var query =
+              em.createQuery(
+                      "SELECT p FROM PassEntity p WHERE p.status = :status"
+                          + (port == null ? "" : " AND p.pickupPort = :port")
+                          + " ORDER BY p.id",
+                      PassEntity.class)
+                  .setParameter("status", PassStatus.PENDING_CARD)
+                  .setMaxResults(Math.max(1, Math.min(max, 1000)));
+          if (port != null) {
+            query.setParameter("port", port);
+          }
+          return query.getResultList().stream()
+              .map(p -> view(p, em.find(LineEntity.class, p.getLineId())))
+              .toList();
+        });
+  }
+
+  @Override
+  public Pass cardReady(Caller caller, String number) {
+    return change(
+        caller,
+        number,
+        "pass.card-ready",
+        (pass, line) -> {
+          requireDesk(caller, pass.getPickupPort());
+          if (line.getStatus() == LineStatus.PRODUCTION) {
+            Views.apply(line, Views.flow(line).markReady());
+          }
+          return "line " + line.getStatus();
+        });
+  }
+
+  @Override
+  public Pass pickUp(Caller caller, String number, String collectedBy) {
+    String who = collectedBy == null ? "" : collectedBy.strip();
+    if (who.isEmpty() || who.length() > 200) {
+      throw new ValidationException(
+          "collectedBy", "name the person who collected the card (at most 200 characters)");
+    }
+    return change(
+        caller,
+        number,
+        "pass.picked-up",
+        (pass, line) -> {
+          requireDesk(caller, pass.getPickupPort());
+          LineFlow picked = Views.flow(line).pickUp(); // refuses unless the card is READY
+          if (pass.getStatus() != PassStatus.PENDING_CARD) {
+            throw new ConflictException(
+                "pass-status",
+                "status",
+                "the pass is " + pass.getStatus() + ", not awaiting pickup");
+          }
+          Views.apply(line, picked);
+          pass.setStatus(PassStatus.ACTIVE);
+          pass.setCollectedBy(who);
+          pass.setCollectedAt(new Date());
+          return "collected by " + who;
+        });
+  }
+
+  @Override
+  public Pass suspend(Caller caller, String number, String reason) {
+    String why = requireReason(reason);
+    return lifecycle(
+        caller, number, "pass.suspended", PassStatus.ACTIVE, PassStatus.SUSPENDED, why);
+  }
+
+  @Override
+  public Pass reinstate(Caller caller, String number) {
+    return lifecycle(
+        caller, number, "pass.reinstated", PassStatus.SUSPENDED, PassStatus.ACTIVE, null);
+  }
+
+  @Override
+  public Pass revoke(Caller caller, String number, String reason) {
+    String why = requireReason(reason);
+    return change(
+        caller,
+        number,
+        "pass.revoked",
+        (pass, line) -> {
+          requireAuthority(caller, pass);
+          if (pass.getStatus().isFinal()) {
+            throw new ConflictException(
+                "pass-status", "status", "the pass is already " + pass.getStatus());
+          }
+          pass.setStatus(PassStatus.REVOKED);
+          pass.setStatusReason(why);
+          return "REVOKED: " + why;
+        });
+  }
+
+  @Override
+  public int expire(LocalDate today) {
+    List<String> expired =
+        tx.write(
+            em -> {
+              List<PassEntity> due =
+                  em.createQuery(
+                          "SELECT p FROM PassEntity p WHERE p.validTo < :today"
+                              + " AND p.status IN :live",
+                          PassEntity.class)
+                      .setParameter("today", today)
+                      .setParameter("live", List.of(PassStatus.ACTIVE, PassStatus.SUSPENDED))
+                      .getResultList();
+              due.forEach(p -> p.setStatus(PassStatus.EXPIRED));
+              return due.stream().map(PassEntity::getNumber).toList();
+            },
+            numbers -> numbers);
+    expired.forEach(n -> events.postEvent(changed(n, PassStatus.EXPIRED)));
+    return expired.size();
+  }
+
+  private void expireNow() {
+    try {
+      int n = expire(ApplicationServiceImpl.today());
+      if (n > 0) {
+        LOG.info("{} passes expired", n);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Expiring passes failed; trying again in an hour", e);
+    }
+  }
+
+  private Pass lifecycle(
+      Caller caller, String number, String action, PassStatus from, PassStatus to, String reason) {
+    return change(
+        caller,
+        number,
+        action,
+        (pass, line) -> {
+          requireAuthority(caller, pass);
+          if (pass.getStatus() != from) {
+            throw new ConflictException(
+                "pass-status",
+                "status",
+                "the pass is " + pass.getStatus() + "; only a " + from + " pass can become " + to);
+          }
+          pass.setStatus(to);
+          pass.setStatusReason(reason);
+          return to + (reason == null ? "" : ": " + reason);
+        });
+  }
+
+  /** One change of a pass and its line, audited, with an event when the status changed. */
+  private Pass change(Caller caller, String number, String action, Change change) {
+    Pass[] before = new Pass[1];
+    Pass after =
+        tx.write(
+            em -> {
+              PassEntity pass = find(em, number);
+              LineEntity line = em.find(LineEntity.class, pass.getLineId());
+              if (!mayRead(caller, pass, line)) {
+                throw new NotFoundException("pass", number);
+              }
+              before[0] = view(pass, line);
+              String detail = change.apply(pass, line);
+              em.flush();
+              AuditTrail.append(
+                  em, caller, action, "pass", number, before[0].status().name(), detail);
+              return view(pass, line);
+            },
+            UnaryOperator.identity());
+    if (after.status() != before[0].status()) {
+      events.postEvent(changed(number, after.status()));
+    }
+    return after;
+  }
+
+  @FunctionalInterface
+  private interface Change {
+    String apply(PassEntity pass, LineEntity line);
+  }
+
+  private static PassEntity find(EntityManager em, String number) {
+    List<PassEntity> found =
+        em.createQuery("SELECT p FROM PassEntity p WHERE p.number = :n", PassEntity.class)
+            .setParameter("n", number == null ? "" : number.strip().toUpperCase())
+            .getResultList();
+    if (found.isEmpty()) {
+      throw new NotFoundException("pass", number);
+    }
+    return found.get(0);
+  }
+
+  private static Event changed(String number, PassStatus status) {
+    return new Event(CHANGED_TOPIC, Map.of("passNumber", number, "status", status.name()));
+  }
+
+  private static String requireReason(String reason) {
+    String why = reason == null ? "" : reason.strip();
+    if (why.isEmpty() || why.length() > 1000) {
+      throw new ValidationException("reason", "give a reason (at most 1000 characters)");
+    }
+    return why;
+  }
+
+  /** The pickup port's card desk (administrators may act for any desk). */
+  private static String requireDesk(Caller caller, String port) {
+    String code = port == null ? "" : port.strip().toUpperCase();
+    if (!caller.isAdmin() && !(caller.has(Role.CARD_DESK) && caller.ports().contains(code))) {
+      throw new ForbiddenException("this needs the CARD_DESK role for " + code);
+    }
+    return code;
+  }
+
+  /** Suspending and revoking is for the harbor police and supervisors of the pass's ports. */
+  private static void requireAuthority(Caller caller, PassEntity pass) {
+    if (caller.isAdmin()) {
+      return;
+    }
+    boolean staff =
+        caller.hasAny(Role.POLICE, Role.SUPERVISOR)
+            && Codes.ports(pass.getAccessPorts()).stream().anyMatch(caller.ports()::contains);
+    if (!staff) {
+      throw new ForbiddenException(
+          "suspending, reinstating and revoking a pass needs the POLICE or SUPERVISOR role for one"
+              + " of its ports");
+    }
+  }
+
+  private static boolean mayRead(Caller caller, PassEntity pass, LineEntity line) {
+    return caller.actsFor(line.getForm().getCompanyId())
+        || (caller.roles().stream().anyMatch(Role::isPortRole)
+            && (caller.ports().contains(pass.getPickupPort())
+                || Codes.ports(pass.getAccessPorts()).stream().anyMatch(caller.ports()::contains)));
+  }
+
+  static Pass view(PassEntity p, LineEntity line) {
+    return new Pass(
+        p.getNumber(),
+        p.getLineId(),
+        line.getForm().getId(),
+        line.getForm().getCompanyId(),
+        p.getSubjectKind(),
+        p.getSubjectId(),
+        line.getSubjectLabel(),
+        p.getPassType(),
+        List.copyOf(Codes.ports(p.getAccessPorts())),
+        p.getPickupPort(),
+        p.getValidFrom(),
+        p.getValidTo(),
+        p.getStatus(),
+        p.getStatusReason(),
+        p.getCollectedBy(),
+        p.getCollectedAt() == null ? null : p.getCollectedAt().toInstant(),
+        p.getCreatedAt().toInstant(),
+        p.getVersion());
+  }
+}

@@ -1,0 +1,24 @@
+package org.portpass.card;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A gate's question answered: may this card pass here today? {@code reason} is {@code ok} or one of
+ * {@code format}, {@code signature}, {@code unknown-pass}, {@code card-void}, {@code status},
+ * {@code not-yet-valid}, {@code expired}, {@code port}; {@code message} explains it to a person.
+ */
+public record Verification(
+    boolean valid,
+    String reason,
+    String message,
+    String passNumber,
+    String cardSerial,
+    String holder,
+    List<String> accessPorts,
+    LocalDate validFrom,
+    LocalDate validTo) {
+  public Verification {
+    accessPorts = accessPorts == null ? List.of() : List.copyOf(accessPorts);
+  }
+}

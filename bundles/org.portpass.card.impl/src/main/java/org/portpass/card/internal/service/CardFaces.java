@@ -1,0 +1,72 @@
+package org.portpass.card.internal.service;
+
+import java.util.Comparator;
+import org.portpass.application.Pass;
+import org.portpass.application.SubjectKind;
+import org.portpass.card.CardFace;
+import org.portpass.core.Caller;
+import org.portpass.registry.Attachment;
+import org.portpass.registry.AttachmentService;
+import org.portpass.registry.AttachmentType;
+import org.portpass.registry.OwnerKind;
+import org.portpass.registry.Person;
+import org.portpass.registry.PersonService;
+import org.portpass.registry.Vehicle;
+import org.portpass.registry.VehicleService;
+
+/** Gathers what goes on a card from the pass and the holder's registry record. */
+final class CardFaces {
+  private static final Caller SYSTEM = Caller.system("card-production");
+
+  private final PersonService persons;
+  private final VehicleService vehicles;
+  private final AttachmentService attachments;
+
+  CardFaces(PersonService persons, VehicleService vehicles, AttachmentService attachments) {
+    this.persons = persons;
+    this.vehicles = vehicles;
+    this.attachments = attachments;
+  }
+
+  CardFace face(Pass pass, String cardSerial, String passCode) {
+    String nameZh;
+    String nameEn;
+    String company;
+    byte[] photo = null;
+    if (pass.subjectKind() == SubjectKind.PERSON) {
+      Person person = persons.get(SYSTEM, pass.subjectId());
+      nameZh = person.nameZh();
+      nameEn = person.nameEn();
+      company = person.companyName();
+      photo = photo(OwnerKind.PERSON, person.id());
+    } else {
+      Vehicle vehicle = vehicles.get(SYSTEM, pass.subjectId());
+      nameZh = vehicle.plateNumber();
+      nameEn = vehicle.type() + (vehicle.make() == null ? "" : " · " + vehicle.make());
+      company = vehicle.companyName();
+    }
+    return new CardFace(
+        pass.number(),
+        cardSerial,
+        pass.passType().name(),
+        pass.subjectKind().name(),
+        nameZh,
+        nameEn,
+        company,
+        pass.accessPorts(),
+        pass.pickupPort(),
+        pass.validFrom(),
+        pass.validTo(),
+        photo,
+        passCode);
+  }
+
+  /** The holder's newest photo, if any. */
+  private byte[] photo(OwnerKind kind, long owner) {
+    return attachments.list(SYSTEM, kind, owner).stream()
+        .filter(a -> a.type() == AttachmentType.PHOTO)
+        .max(Comparator.comparing(Attachment::uploadedAt))
+        .map(a -> attachments.content(SYSTEM, kind, owner, a.id()).bytes())
+        .orElse(null);
+  }
+}

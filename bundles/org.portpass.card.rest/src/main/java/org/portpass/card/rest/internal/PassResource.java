@@ -1,0 +1,131 @@
+package org.portpass.card.rest.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.portpass.application.Pass;
+import org.portpass.application.PassService;
+import org.portpass.card.CardJob;
+import org.portpass.card.CardService;
+import org.portpass.rest.CallerResolver;
+import org.portpass.rest.Responses;
+
+@Component(service = PassResource.class)
+@JaxrsResource
+@JSONRequired
+@Path("passes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "passes", description = "Passes (通行證): cards, pickup, suspension, revocation, loss")
+public class PassResource {
+  private final PassService passes;
+  private final CardService cards;
+  private final CallerResolver callers;
+
+  @Activate
+  public PassResource(
+      @Reference PassService passes,
+      @Reference CardService cards,
+      @Reference CallerResolver callers) {
+    this.passes = passes;
+    this.cards = cards;
+    this.callers = callers;
+  }
+
+  @GET
+  @Path("{number}")
+  @Operation(summary = "A pass")
+  public Response get(@Context HttpServletRequest request, @PathParam("number") String number) {
+    Pass pass = passes.get(callers.resolve(request), number);
+    return Responses.ok(pass, pass.version());
+  }
+
+  @GET
+  @Path("{number}/card-jobs")
+  @Operation(summary = "The card jobs of a pass, newest first, with their attempts and cards")
+  public List<CardJob> jobs(
+      @Context HttpServletRequest request, @PathParam("number") String number) {
+    return cards.jobsOfPass(callers.resolve(request), number);
+  }
+
+  @GET
+  @Path("{number}/card.png")
+  @Produces("image/png")
+  @Operation(summary = "The card face of the pass's newest card (a preview before printing)")
+  public byte[] png(@Context HttpServletRequest request, @PathParam("number") String number) {
+    return cards.face(callers.resolve(request), number, "png");
+  }
+
+  @GET
+  @Path("{number}/card.pdf")
+  @Produces("application/pdf")
+  @Operation(summary = "The card face on an A4 sheet at real size, for printing")
+  public byte[] pdf(@Context HttpServletRequest request, @PathParam("number") String number) {
+    return cards.face(callers.resolve(request), number, "pdf");
+  }
+
+  @POST
+  @Path("{number}/pickup")
+  @Operation(
+      summary = "Hand the finished card over at the pickup desk (領證), recording who collected it")
+  public CardJob.Card pickUp(
+      @Context HttpServletRequest request,
+      @PathParam("number") String number,
+      Bodies.PickupRequest body) {
+    return cards.pickUp(callers.resolve(request), number, Bodies.body(body).collectedBy());
+  }
+
+  @POST
+  @Path("{number}/suspend")
+  @Operation(summary = "Suspend an active pass (POLICE or SUPERVISOR of one of its ports)")
+  public Pass suspend(
+      @Context HttpServletRequest request,
+      @PathParam("number") String number,
+      Bodies.ReasonRequest body) {
+    return passes.suspend(callers.resolve(request), number, Bodies.body(body).reason());
+  }
+
+  @POST
+  @Path("{number}/reinstate")
+  @Operation(summary = "Reinstate a suspended pass")
+  public Pass reinstate(@Context HttpServletRequest request, @PathParam("number") String number) {
+    return passes.reinstate(callers.resolve(request), number);
+  }
+
+  @POST
+  @Path("{number}/revoke")
+  @Operation(summary = "Revoke a pass for good; an unfinished card job is cancelled")
+  public Pass revoke(
+      @Context HttpServletRequest request,
+      @PathParam("number") String number,
+      Bodies.ReasonRequest body) {
+    return passes.revoke(callers.resolve(request), number, Bodies.body(body).reason());
+  }
+
+  @POST
+  @Path("{number}/lost")
+  @Operation(
+      summary = "Report the card lost: it is voided and a replacement card is queued",
+      description = "By the holder's company or the pickup port's card desk.")
+  public CardJob lost(
+      @Context HttpServletRequest request,
+      @PathParam("number") String number,
+      Bodies.ReasonRequest body) {
+    return cards.reportLost(callers.resolve(request), number, Bodies.body(body).reason());
+  }
+}

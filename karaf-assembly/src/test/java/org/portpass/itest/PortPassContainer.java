@@ -57,6 +57,7 @@ public final class PortPassContainer {
     options.add(vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"));
     options.add(vmOption("-Dliquibase.analytics.enabled=false"));
     options.add(vmOption("-Xmx768m"));
+    options.add(vmOption("-Djava.awt.headless=true"));
     options.add(
         editConfigurationFilePut(
             "etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(http)));

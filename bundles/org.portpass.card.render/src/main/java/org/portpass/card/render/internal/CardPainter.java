@@ -80,6 +80,7 @@ final class CardPainter {
   static final int COLUMN_X = MARGIN + PHOTO_WIDTH + 28;
   static final int COLUMN_WIDTH = QR_X - 24 - COLUMN_X;
   static final int PORTS_Y = 440;
+  private static final int CHIP_GAP = 10;
 
   /** ISO/IEC 18004 asks for four modules of white around the symbol. */
   private static final int QUIET_ZONE_MODULES = 4;
@@ -122,7 +123,7 @@ final class CardPainter {
       g.fillRect(0, 0, WIDTH, HEIGHT);
       boolean vehicle = "VEHICLE".equals(face.holderKind());
       Color accent = "TEMPORARY".equals(face.passType()) ? TEMPORARY : LONG_TERM;
-      header(g, face.passType(), vehicle, accent);
+      header(g, orEmpty(face.passType()), vehicle, accent);
       photo(g, face.photo(), vehicle);
       holder(g, face, vehicle);
       qrCode(image, g, face.qrPayload());
@@ -196,7 +197,12 @@ final class CardPainter {
       int w = (int) Math.ceil(photo.getWidth() * scale);
       int h = (int) Math.ceil(photo.getHeight() * scale);
       g.drawImage(
-          photo, MARGIN - (w - PHOTO_WIDTH) / 2, PHOTO_Y - (h - PHOTO_HEIGHT) / 3, w, h, null);
+          halved(photo, w, h),
+          MARGIN - (w - PHOTO_WIDTH) / 2,
+          PHOTO_Y - (h - PHOTO_HEIGHT) / 3,
+          w,
+          h,
+          null);
     }
     g.setClip(clip);
     g.setColor(LINE);
@@ -214,6 +220,26 @@ final class CardPainter {
     } catch (IOException | RuntimeException e) {
       return null; // a damaged or unsupported photo must not stop the card
     }
+  }
+
+  /**
+   * Halves the photo until it is less than twice the target size: a camera's photo scaled down to
+   * the box in one step would alias.
+   */
+  private static BufferedImage halved(BufferedImage photo, int width, int height) {
+    BufferedImage current = photo;
+    while (current.getWidth() / 2 >= width && current.getHeight() / 2 >= height) {
+      BufferedImage half =
+          new BufferedImage(
+              current.getWidth() / 2, current.getHeight() / 2, BufferedImage.TYPE_INT_ARGB);
+      Graphics2D g = half.createGraphics();
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.drawImage(current, 0, 0, half.getWidth(), half.getHeight(), null);
+      g.dispose();
+      current = half;
+    }
+    return current;
   }
 
   private static Shape person() {
@@ -320,45 +346,52 @@ final class CardPainter {
     }
   }
 
-  /** The ports as chips, shrunk until they fit in two rows under the photo and text. */
+  /**
+   * The ports as chips, shrunk until they fit in two rows beside the photo; more ports than fit at
+   * the smallest legible size are refused rather than left off the card.
+   */
   private void ports(Graphics2D g, List<String> ports, Color accent) {
-    int top = PORTS_Y;
-    int left = COLUMN_X;
-    int width = WIDTH - MARGIN - left;
+    int width = WIDTH - MARGIN - COLUMN_X;
     g.setColor(MUTED);
-    fit(g, "通行港區  ACCESS PORTS", Font.PLAIN, 17, 17, width).draw(g, left, top + 6);
-    int gap = 10;
-    for (float size = 26; ; size--) {
-      List<List<Text>> rows = new ArrayList<>();
-      float rowWidth = Float.MAX_VALUE;
-      for (String port : ports) {
-        Text chip = fit(g, port, Font.BOLD, size, size, width - 2 * size);
-        float chipWidth = chip.width() + size;
-        if (rowWidth + gap + chipWidth > width) {
-          rows.add(new ArrayList<>());
-          rowWidth = -gap;
-        }
-        rows.get(rows.size() - 1).add(chip);
-        rowWidth += gap + chipWidth;
-      }
-      if (rows.size() <= 2 || size <= 12) {
+    fit(g, "通行港區  ACCESS PORTS", Font.PLAIN, 17, 17, width).draw(g, COLUMN_X, PORTS_Y + 6);
+    for (float size = 26; size >= 12; size--) {
+      List<List<Text>> rows = chipRows(g, ports, size, width);
+      if (rows.size() <= 2) {
         float height = size * 1.7f;
-        float y = top + 20;
+        float y = PORTS_Y + 20;
         for (List<Text> row : rows) {
-          float x = left;
+          float x = COLUMN_X;
           for (Text chip : row) {
             float chipWidth = chip.width() + size;
             g.setColor(tint(accent));
             g.fill(new RoundRectangle2D.Float(x, y, chipWidth, height, height / 2, height / 2));
             g.setColor(accent);
             chip.draw(g, x + size / 2, y + height / 2 + size * 0.36f);
-            x += chipWidth + gap;
+            x += chipWidth + CHIP_GAP;
           }
-          y += height + gap;
+          y += height + CHIP_GAP;
         }
         return;
       }
     }
+    throw new IllegalArgumentException(ports.size() + " access ports do not fit on the card");
+  }
+
+  /** The port chips at {@code size}, wrapped into rows no wider than {@code width}. */
+  private List<List<Text>> chipRows(Graphics2D g, List<String> ports, float size, float width) {
+    List<List<Text>> rows = new ArrayList<>();
+    float rowWidth = Float.MAX_VALUE; // the first chip opens a row
+    for (String port : ports) {
+      Text chip = fit(g, port, Font.BOLD, size, size, width - 2 * size);
+      float chipWidth = chip.width() + size;
+      if (rowWidth + CHIP_GAP + chipWidth > width) {
+        rows.add(new ArrayList<>());
+        rowWidth = -CHIP_GAP;
+      }
+      rows.get(rows.size() - 1).add(chip);
+      rowWidth += CHIP_GAP + chipWidth;
+    }
+    return rows;
   }
 
   private void footer(Graphics2D g, CardFace face, Color accent) {

@@ -29,6 +29,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.osgi.service.component.annotations.Component;
 import org.portpass.card.CardFace;
 import org.portpass.card.CardFaceRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renders card faces with Java2D, off screen: a 300 dpi PNG for the card printer and an A4 PDF
@@ -46,6 +48,8 @@ public final class Java2dCardFaceRenderer implements CardFaceRenderer {
   private static final float CARD_TOP = 30 * MM;
   private static final int PIXELS_PER_METRE = Math.round(300 / 0.0254f);
 
+  private static final Logger LOG = LoggerFactory.getLogger(Java2dCardFaceRenderer.class);
+
   private final CardPainter painter;
 
   public Java2dCardFaceRenderer() {
@@ -53,6 +57,11 @@ public final class Java2dCardFaceRenderer implements CardFaceRenderer {
       System.setProperty("java.awt.headless", "true");
     }
     painter = new CardPainter();
+    String sample = "港區通行證";
+    if (painter.font(sample, Font.PLAIN, 12).canDisplayUpTo(sample) != -1) {
+      LOG.warn(
+          "No installed font has Chinese glyphs: names will print as boxes (install fonts-noto-cjk)");
+    }
   }
 
   @Override

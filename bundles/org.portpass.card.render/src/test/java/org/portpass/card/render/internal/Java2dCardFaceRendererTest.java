@@ -2,6 +2,7 @@ package org.portpass.card.render.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -55,8 +57,7 @@ class Java2dCardFaceRendererTest {
     BufferedImage card = png(face);
 
     assertEquals(face.qrPayload(), decode(card));
-    Files.createDirectories(Path.of("target"));
-    Files.write(Path.of("target/card-sample-person.png"), renderer.png(face));
+    save("card-sample-person.png", renderer.png(face));
   }
 
   @Test
@@ -105,8 +106,7 @@ class Java2dCardFaceRendererTest {
     BufferedImage card = png(face);
 
     assertEquals(face.qrPayload(), decode(card));
-    Files.createDirectories(Path.of("target"));
-    Files.write(Path.of("target/card-sample-vehicle.png"), renderer.png(face));
+    save("card-sample-vehicle.png", renderer.png(face));
   }
 
   @Test
@@ -125,8 +125,7 @@ class Java2dCardFaceRendererTest {
 
     assertEquals(face.qrPayload(), decode(card));
     assertNothingBeside(card);
-    Files.createDirectories(Path.of("target"));
-    Files.write(Path.of("target/card-sample-long-names.png"), renderer.png(face));
+    save("card-sample-long-names.png", renderer.png(face));
   }
 
   @Test
@@ -137,6 +136,14 @@ class Java2dCardFaceRendererTest {
 
     assertEquals(face.qrPayload(), decode(card));
     assertNothingBeside(card);
+  }
+
+  @Test
+  void morePortsThanFitAreRefusedRatherThanLeftOff() throws Exception {
+    List<String> ports = IntStream.range(0, 40).mapToObj(i -> "P" + i).toList();
+    CardFace face = person("王小明", "WANG, HSIAO-MING", ports, new byte[0]);
+
+    assertThrows(IllegalArgumentException.class, () -> renderer.png(face));
   }
 
   @Test
@@ -181,8 +188,7 @@ class Java2dCardFaceRendererTest {
       assertEquals(CardPainter.HEIGHT, image.getHeight());
       assertEquals(face.qrPayload(), decode(image.getImage()));
     }
-    Files.createDirectories(Path.of("target"));
-    Files.write(Path.of("target/card-sample-person.pdf"), pdf);
+    save("card-sample-person.pdf", pdf);
   }
 
   @Test
@@ -190,11 +196,17 @@ class Java2dCardFaceRendererTest {
     CardPainter painter = new CardPainter();
 
     Font latin = painter.font("PortPass", Font.BOLD, 20);
-    Font unknown = painter.font("\uE000", Font.PLAIN, 20); // a private-use character
+    Font unknown = painter.font("\u0378", Font.PLAIN, 20); // unassigned: no font has it
 
     assertEquals(-1, latin.canDisplayUpTo("PortPass"));
     assertEquals(20, latin.getSize2D());
     assertEquals(Font.SANS_SERIF, unknown.getFamily(Locale.ROOT));
+  }
+
+  /** Keeps a sample under target/ to look at. */
+  private static void save(String name, byte[] content) throws IOException {
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target", name), content);
   }
 
   private BufferedImage png(CardFace face) throws IOException {

@@ -64,7 +64,8 @@ final class SerialLine {
    *     Fault#DISCONNECTED}, {@link Fault#DEVICE_ERROR} for a reply that breaks the protocol
    */
   String request(String command) throws DeviceException {
-    String keyword = command.split(" ", 2)[0];
+    int space = command.indexOf(' ');
+    String keyword = space < 0 ? command : command.substring(0, space);
     lock.lock();
     try {
       busyWith = keyword;
@@ -103,7 +104,8 @@ final class SerialLine {
   /** Asks the device with {@code STATUS}; never throws, and never waits behind a running job. */
   DeviceStatus status() {
     if (!lock.tryLock()) {
-      return DeviceStatus.online("busy with " + busyWith);
+      String job = busyWith; // null when the job ended just now
+      return DeviceStatus.online(job == null ? "busy" : "busy with " + job);
     }
     try {
       String detail = request("STATUS");
@@ -126,7 +128,10 @@ final class SerialLine {
     }
   }
 
-  /** The error for an {@code OK} reply whose arguments are not what {@code keyword} returns. */
+  /**
+   * The error for a reply that breaks the protocol, such as {@code OK} arguments that are not what
+   * {@code keyword} returns.
+   */
   DeviceException unreadable(String keyword, String reply) {
     return new DeviceException(
         Fault.DEVICE_ERROR,
@@ -136,7 +141,8 @@ final class SerialLine {
   private SerialPort connected() throws DeviceException {
     if (closed) {
       throw new DeviceException(
-          Fault.DISCONNECTED, name() + " is no longer configured (its configuration changed)");
+          Fault.DISCONNECTED,
+          name() + " is no longer configured (its configuration was changed or deleted)");
     }
     chunkStart = chunkEnd = 0; // what followed an earlier reply is stale
     // Flushing drops what the device sent unasked, and fails once the device behind it is gone.

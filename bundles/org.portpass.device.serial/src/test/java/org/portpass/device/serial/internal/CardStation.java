@@ -71,8 +71,7 @@ final class CardStation {
       String text =
           new QRCodeReader()
               .decode(
-                  new BinaryBitmap(
-                      new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+                  new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
               .getText();
       return "OK " + Base64.getEncoder().encodeToString(text.getBytes(UTF_8));
     } catch (IOException | ReaderException e) {

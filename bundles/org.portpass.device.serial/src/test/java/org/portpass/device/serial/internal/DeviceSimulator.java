@@ -143,9 +143,13 @@ final class DeviceSimulator implements AutoCloseable {
       server.join(); // a cable pulled mid-request ends its server on its own
     }
     cable = PtyPair.connect(deskEnd, deviceEnd);
-    FileInputStream fromDesk = new FileInputStream(deviceEnd.toFile());
-    toDesk = new FileOutputStream(deviceEnd.toFile());
-    server = new Thread(() -> serve(fromDesk), "device simulator " + deskEnd.getFileName());
+    BufferedReader requests =
+        new BufferedReader(
+            new InputStreamReader(new FileInputStream(deviceEnd.toFile()), US_ASCII));
+    OutputStream replies = new FileOutputStream(deviceEnd.toFile());
+    toDesk = replies;
+    server =
+        new Thread(() -> serve(requests, replies), "device simulator " + deskEnd.getFileName());
     server.setDaemon(true);
     server.start();
   }
@@ -155,9 +159,9 @@ final class DeviceSimulator implements AutoCloseable {
     unplug();
   }
 
-  private void serve(FileInputStream fromDesk) {
-    try (BufferedReader requests = new BufferedReader(new InputStreamReader(fromDesk, US_ASCII));
-        OutputStream replies = toDesk) {
+  private void serve(BufferedReader requests, OutputStream replies) {
+    try (requests;
+        replies) {
       for (String line = requests.readLine(); line != null; line = requests.readLine()) {
         String[] tagAndCommand = line.split(" ", 2);
         String command = tagAndCommand.length == 2 ? tagAndCommand[1] : "";

@@ -1,41 +1,21 @@
 package org.portpass.device.serial.internal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A serial cable for tests: two pseudo-terminals joined by socat. The driver opens the desk end,
  * the simulator the device end; closing the pair is pulling the cable (socat removes both links).
  */
 final class PtyPair implements AutoCloseable {
-  private static final boolean SOCAT_INSTALLED = socatAnswers();
-
   private final Process socat;
 
   private PtyPair(Process socat) {
     this.socat = socat;
-  }
-
-  /**
-   * Skips the calling test class when socat is missing, or fails it when the build requires the
-   * serial tests ({@code -Dportpass.serial=required}, as CI does).
-   */
-  static void assumeSocat() {
-    if (SOCAT_INSTALLED) {
-      return;
-    }
-    String missing = "socat is not installed (Debian package socat), so the serial tests";
-    if ("required".equals(System.getProperty("portpass.serial"))) {
-      fail(missing + " cannot run, and -Dportpass.serial=required asks for them");
-    }
-    Assumptions.abort(missing + " are skipped; install socat to run them");
   }
 
   static PtyPair connect(Path deskEnd, Path deviceEnd) throws IOException {
@@ -70,19 +50,6 @@ final class PtyPair implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       // the log pipe is gone with the process
-    }
-  }
-
-  private static boolean socatAnswers() {
-    try {
-      Process version = new ProcessBuilder("socat", "-V").redirectErrorStream(true).start();
-      version.getInputStream().transferTo(OutputStream.nullOutputStream());
-      return version.waitFor() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }

@@ -6,6 +6,15 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +22,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +37,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import javax.imageio.ImageIO;
 import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
@@ -35,8 +47,11 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
 import org.portpass.auth.AccountService;
 import org.portpass.auth.NewAccount;
+import org.portpass.card.CardDesk;
+import org.portpass.card.CardJob;
 import org.portpass.core.Caller;
 import org.portpass.core.Role;
 
@@ -45,9 +60,10 @@ import org.portpass.core.Role;
  * caller, on records of the caller's own company and of another company, against the outcome the
  * rules in {@link #rules()} expect. The rules follow what the services enforce (registry {@code
  * Access}, {@code AccountServiceImpl}, {@code AuditLogImpl}, {@code ApplicationServiceImpl}, {@code
- * ReviewServiceImpl}). An operation of the OpenAPI document without a rule fails the test, so a new
- * endpoint cannot ship before someone decides who may use it; a rule for an operation that no
- * longer exists fails it too.
+ * ReviewServiceImpl}, {@code PassServiceImpl}, {@code CardServiceImpl}, the card REST resources).
+ * An operation of the OpenAPI document without a rule fails the test, so a new endpoint cannot ship
+ * before someone decides who may use it; a rule for an operation that no longer exists fails it
+ * too.
  *
  * <p>Fixtures live in company A; the {@code B_*} actors belong to company B and must find A's
  * records absent (404), never forbidden (403), so their existence does not leak. A 403 that an
@@ -59,6 +75,11 @@ import org.portpass.core.Role;
  * <p>The port roles act for KEL. Application forms of company A go to KEL (or, to show that port
  * staff see only their own ports, to KHH); their lines are of persons with a photo, so they can be
  * submitted.
+ *
+ * <p>Passes are made as a port would make them: lines of company A approved through REVIEW, POLICE
+ * and SUPERVISOR by the administrator, then their cards produced over REST as a desk does it
+ * (print, verify with the QR code read from the printed face, encode), then picked up. Each request
+ * that changes a pass or a card job gets a pass of its own in the state it needs.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -164,6 +185,43 @@ public class AuthorizationMatrixIT {
   private static final Map<Actor, Outcome> NOT_FOR_PORT_A =
       expect(ANON, OK, OK, OK, OK, HID, HID, HID);
 
+  /**
+   * CardServiceImpl.requireDesk: card production at KEL is for the administrator and KEL's card
+   * desk; anyone else is refused for the role, before a job is looked up.
+   */
+  private static final Map<Actor, Outcome> CARD_DESK_KEL =
+      expect(ANON, OK, NO, NO, NO, NO, NO, NO, NO, NO, OK);
+
+  /** Card production at another port (KHH): KEL's card desk is refused there too. */
+  private static final Map<Actor, Outcome> CARD_DESK_KHH =
+      expect(ANON, OK, NO, NO, NO, NO, NO, NO, NO, NO, NO);
+
+  /**
+   * What only the pickup port's card desk does with a pass of company A picked up at KEL: hand its
+   * card over, get its card face (which carries the signed pass code gates accept). Whoever may
+   * read the pass is refused for the role; company B finds no such pass.
+   */
+  private static final Map<Actor, Outcome> PICKUP_DESK_A =
+      expect(ANON, OK, NO, NO, NO, HID, HID, NO, NO, NO, OK);
+
+  /**
+   * PassServiceImpl.requireAuthority: suspending, reinstating and revoking a pass of company A at
+   * KEL is for the harbor police and supervisors of its ports (and the administrator).
+   */
+  private static final Map<Actor, Outcome> PASS_AUTHORITY_A =
+      expect(ANON, OK, NO, NO, NO, HID, HID, NO, OK, OK, NO);
+
+  /** The same for a pass of company A at KHH: KEL's port staff do not see it at all. */
+  private static final Map<Actor, Outcome> PASS_AUTHORITY_KHH_A =
+      expect(ANON, OK, NO, NO, NO, HID, HID, HID, HID, HID, HID);
+
+  /**
+   * CardServiceImpl.reportLost: the holder's company (and the staff who act for companies) or the
+   * pickup port's card desk; other port staff read the pass but may not void its card.
+   */
+  private static final Map<Actor, Outcome> LOST_A =
+      expect(ANON, OK, OK, OK, OK, HID, HID, NO, NO, NO, OK);
+
   /** AccountServiceImpl.list: administrators, customer service, company administrators. */
   private static final Map<Actor, Outcome> ACCOUNT_MANAGERS =
       expect(ANON, OK, OK, OK, NO, OK, NO, NO);
@@ -189,6 +247,8 @@ public class AuthorizationMatrixIT {
   private static final String OWNER_TEMPLATE = "/{owner}/{ownerId}/attachments";
 
   @Inject AccountService accounts;
+
+  @Inject BundleContext context;
 
   private final Api admin = Api.local();
 
@@ -802,6 +862,196 @@ public class AuthorizationMatrixIT {
               change,
               a -> get(base + "/" + f.attachment(owner)).as("DELETE")));
     }
+
+    // card production (製證) at the pickup port's desk: queues, steps, operator actions; each
+    // change on a job of its own in the state it needs
+    rules.add(rule("GET /card-jobs", "KEL", CARD_DESK_KEL, a -> get("/card-jobs?port=KEL&size=5")));
+    rules.add(rule("GET /card-jobs", "KHH", CARD_DESK_KHH, a -> get("/card-jobs?port=KHH&size=5")));
+    rules.add(
+        rule(
+            "GET /card-jobs/next",
+            "KEL",
+            CARD_DESK_KEL,
+            a -> get("/card-jobs/next?port=KEL&desk=" + DESK + "&max=1")));
+    rules.add(
+        rule(
+            "GET /card-jobs/next",
+            "KHH",
+            CARD_DESK_KHH,
+            a -> get("/card-jobs/next?port=KHH&desk=" + DESK + "&max=1")));
+    rules.add(
+        rule(
+            "GET /card-jobs/{id}",
+            "a KEL job",
+            CARD_DESK_KEL,
+            a -> get("/card-jobs/" + f.shown("KEL").jobId())));
+    rules.add(
+        rule(
+            "GET /card-jobs/{id}",
+            "a KHH job",
+            CARD_DESK_KHH,
+            a -> get("/card-jobs/" + f.shown("KHH").jobId())));
+    rules.add(
+        rule(
+            "POST /card-jobs/{id}/steps",
+            "a KEL job",
+            CARD_DESK_KEL,
+            a ->
+                json(
+                    "POST",
+                    "/card-jobs/" + f.pass("KEL", PassState.QUEUED).jobId() + "/steps",
+                    Map.of("desk", DESK))));
+    rules.add(
+        rule(
+            "POST /card-jobs/{id}/steps",
+            "a KHH job",
+            CARD_DESK_KHH,
+            a ->
+                json(
+                    "POST",
+                    "/card-jobs/" + f.pass("KHH", PassState.QUEUED).jobId() + "/steps",
+                    Map.of("desk", DESK))));
+    rules.add(
+        rule(
+            "PUT /card-jobs/{id}/steps/{attemptId}",
+            CARD_DESK_KEL,
+            a -> {
+              MadePass pass = f.pass("KEL", PassState.PRINTING);
+              return json(
+                  "PUT",
+                  "/card-jobs/" + pass.jobId() + "/steps/" + pass.attemptId(),
+                  Map.of("ok", true, "device", "matrix-printer"));
+            }));
+    rules.add(
+        rule(
+            "POST /card-jobs/{id}/retry",
+            CARD_DESK_KEL,
+            a -> post("/card-jobs/" + f.pass("KEL", PassState.FAILED).jobId() + "/retry")));
+    rules.add(
+        rule(
+            "POST /card-jobs/{id}/void",
+            CARD_DESK_KEL,
+            a ->
+                json(
+                    "POST",
+                    "/card-jobs/" + f.pass("KEL", PassState.PRINTED).jobId() + "/void",
+                    Map.of("reason", "voided by the matrix"))));
+
+    // the desks running on the server: each lists only the desks its caller works at
+    rules.add(rule("GET /card-desks", SIGNED_IN, a -> get("/card-desks")));
+    rules.add(
+        rule(
+            "POST /card-desks/{port}/{desk}/run",
+            "a KEL desk",
+            CARD_DESK_KEL,
+            a -> post("/card-desks/KEL/" + f.desk("KEL") + "/run")));
+    rules.add(
+        rule(
+            "POST /card-desks/{port}/{desk}/run",
+            "a KHH desk",
+            CARD_DESK_KHH,
+            a -> post("/card-desks/KHH/" + f.desk("KHH") + "/run")));
+
+    // passes of company A: read like its other records (by KEL's port staff for a KEL pass only);
+    // the card desk hands cards over, the police and supervisors suspend and revoke
+    rules.add(
+        rule(
+            "GET /passes/{number}",
+            "a KEL pass",
+            READ_A,
+            a -> get("/passes/" + f.shown("KEL").number())));
+    rules.add(
+        rule(
+            "GET /passes/{number}",
+            "a KHH pass",
+            NOT_FOR_PORT_A,
+            a -> get("/passes/" + f.shown("KHH").number())));
+    rules.add(
+        rule(
+            "GET /passes/{number}/card-jobs",
+            "a KEL pass",
+            READ_A,
+            a -> get("/passes/" + f.shown("KEL").number() + "/card-jobs")));
+    rules.add(
+        rule(
+            "GET /passes/{number}/card-jobs",
+            "a KHH pass",
+            NOT_FOR_PORT_A,
+            a -> get("/passes/" + f.shown("KHH").number() + "/card-jobs")));
+    rules.add(
+        rule(
+            "GET /passes/{number}/card.png",
+            PICKUP_DESK_A,
+            a -> get("/passes/" + f.shown("KEL").number() + "/card.png")));
+    rules.add(
+        rule(
+            "GET /passes/{number}/card.pdf",
+            PICKUP_DESK_A,
+            a -> get("/passes/" + f.shown("KEL").number() + "/card.pdf")));
+    rules.add(
+        rule(
+            "POST /passes/{number}/pickup",
+            PICKUP_DESK_A,
+            a ->
+                json(
+                    "POST",
+                    "/passes/" + f.pass("KEL", PassState.READY).number() + "/pickup",
+                    Map.of("collectedBy", "Matrix Holder"))));
+    rules.add(
+        rule(
+            "POST /passes/{number}/suspend",
+            "a KEL pass",
+            PASS_AUTHORITY_A,
+            a ->
+                json(
+                    "POST",
+                    "/passes/" + f.pass("KEL", PassState.ACTIVE).number() + "/suspend",
+                    Map.of("reason", "suspended by the matrix"))));
+    rules.add(
+        rule(
+            "POST /passes/{number}/suspend",
+            "a KHH pass",
+            PASS_AUTHORITY_KHH_A,
+            a ->
+                json(
+                    "POST",
+                    "/passes/" + f.pass("KHH", PassState.ACTIVE).number() + "/suspend",
+                    Map.of("reason", "suspended by the matrix"))));
+    rules.add(
+        rule(
+            "POST /passes/{number}/reinstate",
+            PASS_AUTHORITY_A,
+            a -> post("/passes/" + f.pass("KEL", PassState.SUSPENDED).number() + "/reinstate")));
+    rules.add(
+        rule(
+            "POST /passes/{number}/revoke",
+            PASS_AUTHORITY_A,
+            a ->
+                json(
+                    "POST",
+                    "/passes/" + f.pass("KEL", PassState.ACTIVE).number() + "/revoke",
+                    Map.of("reason", "revoked by the matrix"))));
+    rules.add(
+        rule(
+            "POST /passes/{number}/lost",
+            LOST_A,
+            a ->
+                json(
+                    "POST",
+                    "/passes/" + f.pass("KEL", PassState.ACTIVE).number() + "/lost",
+                    Map.of("reason", "lost in the matrix"))));
+
+    // gates: any signed-in account may check a scanned code and fetch the key to check offline
+    rules.add(
+        rule(
+            "POST /pass-codes/verify",
+            SIGNED_IN,
+            a ->
+                json(
+                    "POST",
+                    "/pass-codes/verify",
+                    Map.of("payload", f.shown("KEL").code(), "port", "KEL"))));
+    rules.add(rule("GET /pass-codes/key", SIGNED_IN, a -> get("/pass-codes/key")));
     return rules;
   }
 
@@ -889,6 +1139,28 @@ public class AuthorizationMatrixIT {
     for (Actor actor : List.of(Actor.REVIEWER, Actor.POLICE, Actor.SUPERVISOR, Actor.CARD_DESK)) {
       map.put(actor, port);
     }
+    return Map.copyOf(map);
+  }
+
+  /** Expected outcomes by column, each port role (of KEL) with an outcome of its own. */
+  private static Map<Actor, Outcome> expect(
+      Outcome anonymous,
+      Outcome admin,
+      Outcome customerService,
+      Outcome aAdmin,
+      Outcome aUser,
+      Outcome bAdmin,
+      Outcome bUser,
+      Outcome reviewer,
+      Outcome police,
+      Outcome supervisor,
+      Outcome cardDesk) {
+    Map<Actor, Outcome> map =
+        new EnumMap<>(expect(anonymous, admin, customerService, aAdmin, aUser, bAdmin, bUser, NO));
+    map.put(Actor.REVIEWER, reviewer);
+    map.put(Actor.POLICE, police);
+    map.put(Actor.SUPERVISOR, supervisor);
+    map.put(Actor.CARD_DESK, cardDesk);
     return Map.copyOf(map);
   }
 
@@ -1035,6 +1307,36 @@ public class AuthorizationMatrixIT {
    */
   private record Form(long id, String etag, List<Long> lines, List<Map<String, Object>> inputs) {}
 
+  /** The desk name the matrix's card production runs under. */
+  private static final String DESK = "matrix-1";
+
+  /** Lines approved at once when a port's supply of new passes runs out. */
+  private static final int PASS_BATCH = 25;
+
+  /** Where a pass of the fixtures stands, with its card job. */
+  enum PassState {
+    /** PENDING_CARD, its card job QUEUED. */
+    QUEUED,
+    /** A print begun at the desk and not yet reported (an open attempt). */
+    PRINTING,
+    /** Printed; the QR code is to be verified. */
+    PRINTED,
+    /** The print failed (a jam): the job is FAILED and waits for the operator. */
+    FAILED,
+    /** The card is made (job DONE, line READY); the pass waits for pickup. */
+    READY,
+    /** Picked up: ACTIVE. */
+    ACTIVE,
+    /** Picked up, then suspended by the administrator. */
+    SUSPENDED
+  }
+
+  /**
+   * A pass of company A: its number, its first card job, the open attempt (PRINTING) and the signed
+   * pass code on its card (once made).
+   */
+  private record MadePass(String number, long jobId, long attemptId, String code) {}
+
   // ---------------------------------------------------------------------------------------------
   // Fixtures: two companies, company A's records, one account per actor
 
@@ -1069,6 +1371,21 @@ public class AuthorizationMatrixIT {
 
     /** Fresh lines by "PORT STATE", one per request that changes a line. */
     private final Map<String, Deque<Long>> pools = new HashMap<>();
+
+    /** Fresh passes by "PORT STATE", one per request that changes a pass or its card job. */
+    private final Map<String, Deque<MadePass>> passPools = new HashMap<>();
+
+    /** New passes (PENDING_CARD, job QUEUED) by port, not yet handed to any pool. */
+    private final Map<String, Deque<MadePass>> issued = new HashMap<>();
+
+    /** Card jobs already looked at when finding the passes of a batch. */
+    private final Set<Long> seenJobs = new HashSet<>();
+
+    /** Shared, only read: an ACTIVE pass per port, its card made and picked up. */
+    private final Map<String, MadePass> shown = new HashMap<>();
+
+    /** The card desks the matrix registered, by port. */
+    private final Map<String, String> desks = new HashMap<>();
 
     Fixtures() {
       taxA = Samples.taxId();
@@ -1236,6 +1553,222 @@ public class AuthorizationMatrixIT {
               .expect(200)
               .json();
       results.forEach(r -> assertFalse(r.toString(), r.hasNonNull("errorCode")));
+    }
+
+    /** An ACTIVE pass of company A at the port, shared by the rules that only read. */
+    MadePass shown(String port) {
+      MadePass pass = shown.get(port);
+      if (pass == null) {
+        pass = pass(port, PassState.ACTIVE);
+        shown.put(port, pass);
+      }
+      return pass;
+    }
+
+    /** A pass of company A at the port that no request has touched yet, in the given state. */
+    MadePass pass(String port, PassState state) {
+      Deque<MadePass> pool = passPools.computeIfAbsent(port + " " + state, k -> new ArrayDeque<>());
+      if (pool.isEmpty()) {
+        Deque<MadePass> supply = issued.computeIfAbsent(port, k -> new ArrayDeque<>());
+        if (supply.isEmpty()) {
+          supply.addAll(issue(port, PASS_BATCH));
+        }
+        pool.add(advance(supply.pop(), state));
+      }
+      return pool.pop();
+    }
+
+    /**
+     * New passes: lines of company A at the port approved at every stage by the administrator,
+     * found through their card jobs in the port's queue.
+     */
+    private List<MadePass> issue(String port, int count) {
+      List<Long> lines = submitted(port, count).lines();
+      for (String stage : List.of("REVIEW", "POLICE", "SUPERVISOR")) {
+        decide(port, stage, "APPROVE", lines);
+      }
+      Set<Long> wanted = new HashSet<>(lines);
+      List<MadePass> found = new ArrayList<>();
+      long deadline = System.currentTimeMillis() + 90_000;
+      while (true) {
+        for (int page = 0; ; page++) {
+          JsonNode jobs =
+              admin
+                  .get("/card-jobs?port=" + port + "&status=QUEUED&size=500&page=" + page)
+                  .expect(200)
+                  .json();
+          for (JsonNode job : jobs.path("items")) {
+            long id = job.path("id").asLong();
+            if (job.path("generation").asInt() != 1 || !seenJobs.add(id)) {
+              continue;
+            }
+            String number = job.path("passNumber").asText();
+            long line = admin.get("/passes/" + number).expect(200).json().path("lineId").asLong();
+            if (wanted.contains(line)) {
+              found.add(new MadePass(number, id, 0, null));
+            }
+          }
+          if (jobs.path("items").size() < 500) {
+            break;
+          }
+        }
+        if (found.size() == count) {
+          return found;
+        }
+        if (System.currentTimeMillis() > deadline) {
+          throw new AssertionError(
+              "card jobs for " + found.size() + " of " + count + " new passes at " + port);
+        }
+        try {
+          Thread.sleep(250);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError(e);
+        }
+      }
+    }
+
+    /** Brings a new pass to the state, as the desk and the administrator would. */
+    private MadePass advance(MadePass pass, PassState state) {
+      if (state == PassState.QUEUED) {
+        return pass;
+      }
+      JsonNode print = begin(pass);
+      long attempt = print.path("attemptId").asLong();
+      if (state == PassState.PRINTING) {
+        return new MadePass(pass.number(), pass.jobId(), attempt, null);
+      }
+      if (state == PassState.FAILED) {
+        Map<String, Object> jam = new LinkedHashMap<>();
+        jam.put("ok", false);
+        jam.put("device", "matrix-printer");
+        jam.put("fault", "JAM");
+        jam.put("message", "jammed by the matrix");
+        expectStatus(report(pass, attempt, jam), "FAILED");
+        return pass;
+      }
+      expectStatus(
+          report(pass, attempt, Map.of("ok", true, "device", "matrix-printer")), "PRINTED");
+      if (state == PassState.PRINTED) {
+        return pass;
+      }
+      String code = qrCode(Base64.getDecoder().decode(print.path("cardFace").asText()));
+      JsonNode verify = begin(pass);
+      expectStatus(
+          report(
+              pass,
+              verify.path("attemptId").asLong(),
+              Map.of("ok", true, "device", "matrix-scanner", "scanned", code)),
+          "VERIFIED");
+      JsonNode encode = begin(pass);
+      expectStatus(
+          report(
+              pass,
+              encode.path("attemptId").asLong(),
+              Map.of(
+                  "ok",
+                  true,
+                  "device",
+                  "matrix-encoder",
+                  "chipUid",
+                  "MX" + run + "-" + pass.jobId(),
+                  "chipRead",
+                  encode.path("chipData").asText())),
+          "DONE");
+      MadePass made = new MadePass(pass.number(), pass.jobId(), 0, code);
+      if (state == PassState.READY) {
+        return made;
+      }
+      admin
+          .post("/passes/" + pass.number() + "/pickup", Map.of("collectedBy", "Matrix Holder"))
+          .expect(200);
+      if (state == PassState.SUSPENDED) {
+        admin
+            .post(
+                "/passes/" + pass.number() + "/suspend",
+                Map.of("reason", "suspended by the matrix"))
+            .expect(200);
+      }
+      return made;
+    }
+
+    private JsonNode begin(MadePass pass) {
+      return admin
+          .post("/card-jobs/" + pass.jobId() + "/steps", Map.of("desk", DESK))
+          .expect(200)
+          .json();
+    }
+
+    private JsonNode report(MadePass pass, long attempt, Map<String, Object> report) {
+      return admin
+          .put("/card-jobs/" + pass.jobId() + "/steps/" + attempt, report)
+          .expect(200)
+          .json();
+    }
+
+    private void expectStatus(JsonNode job, String status) {
+      assertEquals(job.toString(), status, job.path("status").asText());
+    }
+
+    /** The QR code on a printed card face, read as a desk's scanner reads it. */
+    private String qrCode(byte[] png) {
+      try {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels =
+            image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        BinaryBitmap bitmap =
+            new BinaryBitmap(
+                new HybridBinarizer(
+                    new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        return new QRCodeReader()
+            .decode(
+                bitmap,
+                Map.of(
+                    DecodeHintType.TRY_HARDER,
+                    Boolean.TRUE,
+                    DecodeHintType.POSSIBLE_FORMATS,
+                    List.of(BarcodeFormat.QR_CODE)))
+            .getText();
+      } catch (IOException | ReaderException e) {
+        throw new AssertionError("no QR code on the printed card face", e);
+      }
+    }
+
+    /**
+     * A card desk at the port, registered as the desk runner registers one, that finds nothing to
+     * do: the rules ask who may run a desk, not what its devices do.
+     */
+    String desk(String port) {
+      return desks.computeIfAbsent(
+          port,
+          p -> {
+            String name = unique("mx-desk");
+            context.registerService(
+                CardDesk.class,
+                new CardDesk() {
+                  @Override
+                  public String port() {
+                    return p;
+                  }
+
+                  @Override
+                  public String desk() {
+                    return name;
+                  }
+
+                  @Override
+                  public DeskStatus status() {
+                    return new DeskStatus(p, name, false, List.of());
+                  }
+
+                  @Override
+                  public CardJob runNext() {
+                    return null;
+                  }
+                },
+                null);
+            return name;
+          });
     }
 
     String unique(String prefix) {

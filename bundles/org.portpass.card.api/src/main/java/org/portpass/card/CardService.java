@@ -21,7 +21,10 @@ public interface CardService extends CardJobs {
   /** Voids the job's current card (to be destroyed) and queues a new print. */
   CardJob voidCard(Caller caller, long jobId, String reason);
 
-  /** The card face of the pass's newest card (or of the card to be printed), as PNG or PDF. */
+  /**
+   * The card face of the pass's newest card (or of the card to be printed), as PNG or PDF. It
+   * carries the signed pass code, so only the pickup port's card desk and administrators get it.
+   */
   byte[] face(Caller caller, String passNumber, String format);
 
   /**

@@ -238,6 +238,7 @@ public class CardServiceImpl implements CardService, EventHandler {
 
   @Override
   public StepOrder begin(Caller caller, long jobId, String desk) {
+    requireDeskRole(caller);
     String name = requireDeskName(desk);
     CardJobEntity found = tx.read(em -> findJob(em, jobId));
     requireDesk(caller, found.getPort());
@@ -293,6 +294,7 @@ public class CardServiceImpl implements CardService, EventHandler {
     if (!report.ok() && (report.fault() == null || !FAULTS.contains(report.fault()))) {
       throw new ValidationException("fault", "must be one of " + FAULTS);
     }
+    requireDeskRole(caller);
     CardJob done =
         tx.write(
             em -> {
@@ -428,6 +430,7 @@ public class CardServiceImpl implements CardService, EventHandler {
 
   @Override
   public CardJob job(Caller caller, long jobId) {
+    requireDeskRole(caller);
     return tx.read(
         em -> {
           CardJobEntity job = findJob(em, jobId);
@@ -573,6 +576,8 @@ public class CardServiceImpl implements CardService, EventHandler {
   @Override
   public byte[] face(Caller caller, String passNumber, String format) {
     Pass pass = passes.get(caller, passNumber);
+    // the face carries a signed pass code that gates accept: only card production gets it
+    requireDesk(caller, pass.pickupPort());
     CardEntity newest =
         tx.read(
             em ->
@@ -691,6 +696,7 @@ public class CardServiceImpl implements CardService, EventHandler {
   }
 
   private CardJob operate(Caller caller, long jobId, String action, Operation operation) {
+    requireDeskRole(caller);
     return tx.write(
         em -> {
           CardJobEntity job = findJob(em, jobId);
@@ -808,6 +814,16 @@ public class CardServiceImpl implements CardService, EventHandler {
       throw new ForbiddenException("card production at " + code + " needs its CARD_DESK role");
     }
     return code;
+  }
+
+  /**
+   * Card production is for administrators and card desks: anyone else is refused for the role
+   * before a job is looked up, so job ids tell them nothing.
+   */
+  private static void requireDeskRole(Caller caller) {
+    if (!caller.isAdmin() && !caller.has(Role.CARD_DESK)) {
+      throw new ForbiddenException("card production needs the CARD_DESK role");
+    }
   }
 
   private static String requireDeskName(String desk) {

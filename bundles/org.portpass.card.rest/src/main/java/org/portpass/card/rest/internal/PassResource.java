@@ -66,7 +66,9 @@ public class PassResource {
   @GET
   @Path("{number}/card.png")
   @Produces("image/png")
-  @Operation(summary = "The card face of the pass's newest card (a preview before printing)")
+  @Operation(
+      summary = "The card face of the pass's newest card (a preview before printing)",
+      description = "It carries the signed pass code: the pickup port's CARD_DESK only.")
   public byte[] png(@Context HttpServletRequest request, @PathParam("number") String number) {
     return cards.face(callers.resolve(request), number, "png");
   }
@@ -74,7 +76,9 @@ public class PassResource {
   @GET
   @Path("{number}/card.pdf")
   @Produces("application/pdf")
-  @Operation(summary = "The card face on an A4 sheet at real size, for printing")
+  @Operation(
+      summary = "The card face on an A4 sheet at real size, for printing",
+      description = "It carries the signed pass code: the pickup port's CARD_DESK only.")
   public byte[] pdf(@Context HttpServletRequest request, @PathParam("number") String number) {
     return cards.face(callers.resolve(request), number, "pdf");
   }

@@ -6,15 +6,6 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.ReaderException;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +28,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import javax.imageio.ImageIO;
 import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
@@ -1713,23 +1703,8 @@ public class AuthorizationMatrixIT {
     /** The QR code on a printed card face, read as a desk's scanner reads it. */
     private String qrCode(byte[] png) {
       try {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        int[] pixels =
-            image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        BinaryBitmap bitmap =
-            new BinaryBitmap(
-                new HybridBinarizer(
-                    new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-        return new QRCodeReader()
-            .decode(
-                bitmap,
-                Map.of(
-                    DecodeHintType.TRY_HARDER,
-                    Boolean.TRUE,
-                    DecodeHintType.POSSIBLE_FORMATS,
-                    List.of(BarcodeFormat.QR_CODE)))
-            .getText();
-      } catch (IOException | ReaderException e) {
+        return QrCodes.read(png);
+      } catch (Exception e) {
         throw new AssertionError("no QR code on the printed card face", e);
       }
     }

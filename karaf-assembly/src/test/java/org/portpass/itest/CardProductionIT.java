@@ -128,7 +128,10 @@ public class CardProductionIT {
     String tampered =
         code.substring(0, 10) + (code.charAt(10) == 'A' ? 'B' : 'A') + code.substring(11);
     assertEquals("signature", verify(tampered, null).path("reason").asText());
-    assertEquals("format", verify("hello", null).path("reason").asText());
+    company
+        .post("/pass-codes/verify", Map.of("payload", "https://example.com"))
+        .problem(400, "validation");
+    assertEquals("signature", verify("PP1.abc.def", null).path("reason").asText());
 
     admin.post("/passes/" + pass + "/suspend", Map.of("reason", "investigation")).expect(200);
     JsonNode suspended = verify(code, "TPE");
@@ -276,7 +279,43 @@ public class CardProductionIT {
         .problem(409, "attempt-closed");
   }
 
+  @Test
+  public void aDeskNodeTakesItsJobsFromTheServerOverRest() throws Exception {
+    Api desk = desk("HUN");
+    if (!features.isInstalled(features.getFeature("portpass-carddesk-remote"))) {
+      features.installFeature(
+          "portpass-carddesk-remote", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+    }
+    connection("wrong-password");
+    station("HUN", "node-1", "");
+    Hashtable<String, Object> p = new Hashtable<>();
+    p.put("port", "HUN");
+    p.put("desk", "node-1");
+    p.put("jobs.target", "(remote=true)"); // as on a desk node, where only the remote source exists
+    configurations.getFactoryConfiguration("org.portpass.carddesk", "HUN.node-1", "?").update(p);
+    long line = approvedLine("HUN", List.of("HUN"));
+    String pass = awaitPass("HUN", line);
+
+    // the node signs in with its own account: a wrong password reaches the operator as such
+    await(() -> desk.post("/card-desks/HUN/node-1/run", "").problem(401, "unauthorized"));
+    connection(Accounts.PASSWORD);
+    JsonNode job = run(desk, "HUN", "node-1");
+    assertEquals("DONE", job.path("status").asText());
+    assertEquals(pass, job.path("passNumber").asText());
+    job.path("attempts").forEach(a -> assertEquals("node-1", a.path("desk").asText()));
+    assertEquals("READY", lineStatus(line));
+  }
+
   // --- helpers ---
+
+  /** The desk node's connection to the server, here the container's own REST API. */
+  private void connection(String password) throws Exception {
+    Hashtable<String, Object> p = new Hashtable<>();
+    p.put("serverUrl", "http://127.0.0.1:" + System.getProperty("portpass.it.port") + "/api/v1");
+    p.put("username", "hun-desk-it");
+    p.put("password", password);
+    configurations.getConfiguration("org.portpass.carddesk.remote", "?").update(p);
+  }
 
   private Api desk(String port) {
     String name = port.toLowerCase() + "-desk-it";

@@ -76,7 +76,11 @@ public class DeskRunner implements CardDesk {
   private final Map<Class<?>, ServiceTracker<?, ?>> devices = new HashMap<>();
 
   @Activate
-  public DeskRunner(BundleContext context, @Reference CardJobs jobs, Config config) {
+  public DeskRunner(
+      BundleContext context,
+      // a desk node's configuration may pick its source with jobs.target, e.g. (remote=true)
+      @Reference(name = "jobs") CardJobs jobs,
+      Config config) {
     this.context = context;
     this.jobs = jobs;
     this.config = config;

@@ -30,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -174,7 +173,7 @@ class Java2dCardFaceRendererTest {
 
     byte[] pdf = renderer.pdf(face);
 
-    try (PDDocument document = Loader.loadPDF(pdf)) {
+    try (PDDocument document = PDDocument.load(pdf)) {
       assertEquals(1, document.getNumberOfPages());
       PDPage page = document.getPage(0);
       assertEquals(PDRectangle.A4.getWidth(), page.getMediaBox().getWidth(), 0.01);

@@ -3,6 +3,7 @@ package org.portpass.card.rest.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -30,6 +31,9 @@ import org.portpass.rest.CallerResolver;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "pass codes", description = "What a gate asks: is this card valid here today?")
 public class PassCodeResource {
+  private static final Pattern PASS_CODE =
+      Pattern.compile("PP1\\.[A-Za-z0-9_-]{1,1200}\\.[A-Za-z0-9_-]{1,200}");
+  private static final Pattern PORT = Pattern.compile("[A-Za-z]{3}");
   private final CardService cards;
   private final CallerResolver callers;
 
@@ -45,13 +49,18 @@ public class PassCodeResource {
       summary = "Check a scanned pass code",
       description =
           "valid, or the reason it is not: format, signature, unknown-pass, card-void, status,"
-              + " not-yet-valid, expired, port. Any signed-in account may ask.")
+              + " not-yet-valid, expired, port. Text that is not shaped like a pass code gets 400."
+              + " Any signed-in account may ask.")
   public Verification verify(@Context HttpServletRequest request, Bodies.VerifyRequest body) {
     callers.resolve(request);
     Bodies.VerifyRequest checked = Bodies.body(body);
-    if (checked.payload() == null || checked.payload().length() > 2000) {
+    // what is not shaped like a pass code is a bad request; a well-formed one gets an answer
+    if (checked.payload() == null || !PASS_CODE.matcher(checked.payload().strip()).matches()) {
       throw new ValidationException(
-          "payload", "is required, the scanned text (at most 2000 characters)");
+          "payload", "must be a scanned PortPass pass code, PP1.<data>.<signature>");
+    }
+    if (checked.port() != null && !PORT.matcher(checked.port()).matches()) {
+      throw new ValidationException("port", "must be a port code such as KEL, or absent");
     }
     return cards.verify(checked.payload(), checked.port());
   }

@@ -30,6 +30,8 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.portpass.auth.AccountService;
 import org.portpass.core.Role;
@@ -43,6 +45,7 @@ public class ApplicationIT {
   @Inject AccountService accounts;
   @Inject FeaturesService features;
   @Inject ConfigurationAdmin configurations;
+  @Inject BundleContext context;
 
   private final Api admin = Api.local();
   private long company;
@@ -330,6 +333,52 @@ public class ApplicationIT {
       long persons = draft("TEMPORARY", List.of("KHH"), "KHH", temporaryLines(8, 5));
       JsonNode tooLong = awaitProblem(persons);
       assertTrue(tooLong.toString(), tooLong.toString().contains("at most 3 days"));
+
+      // a rule that speaks at a stage: Kaohsiung's supervisors see a reminder on long passes
+      Map<String, Object> yearLong = line("PERSON", person());
+      yearLong.put("validTo", LocalDate.now().plusDays(200).toString());
+      long longForm = draft("LONG_TERM", List.of("KHH"), "KHH", List.of(yearLong));
+      long longLine =
+          submit(longForm, "long-" + longForm)
+              .expect(200)
+              .json()
+              .path("lines")
+              .path(0)
+              .path("id")
+              .asLong();
+      for (String stage : List.of("REVIEW", "POLICE")) {
+        admin
+            .post(
+                "/reviews/KHH/" + stage + "/lines/" + longLine,
+                Map.of("decision", "APPROVE", "revision", 0))
+            .expect(200);
+      }
+      JsonNode task = null;
+      for (JsonNode t :
+          admin.get("/reviews/KHH/SUPERVISOR?size=500").expect(200).json().path("items")) {
+        if (t.path("lineId").asLong() == longLine) {
+          task = t;
+        }
+      }
+      assertTrue("the line waits for the KHH supervisor", task != null);
+      assertTrue(
+          task.toString(), task.path("findings").toString().contains("khh.long-pass-confirmation"));
+      assertTrue(task.toString(), task.path("attachments").toString().contains("PHOTO"));
+      assertTrue(task.toString(), task.path("subjectSnapshot").asText().length() > 0);
+      List<String> decided = new ArrayList<>();
+      task.path("history").forEach(d -> decided.add(d.path("decision").asText()));
+      assertEquals(List.of("SUBMIT", "APPROVE", "APPROVE"), decided);
+
+      // updating the rule bundle in place (bundle:update) keeps Kaohsiung's rules on
+      for (Bundle b : context.getBundles()) {
+        if (b.getSymbolicName().equals("org.portpass.rules.khh")) {
+          b.update();
+        }
+      }
+      long afterUpdate =
+          draft("LONG_TERM", List.of("KHH"), "KHH", List.of(line("VEHICLE", vehicle())));
+      String again = awaitProblem(afterUpdate).path("errors").toString();
+      assertTrue(again, again.toLowerCase().contains("insurance"));
 
       features.uninstallFeature("portpass-rules-khh");
       long later = draft("LONG_TERM", List.of("KHH"), "KHH", List.of(line("VEHICLE", vehicle())));

@@ -1,5 +1,6 @@
 package org.portpass.itest;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,6 +35,12 @@ class RegistryBenchmark {
   private static final int[] CLIENTS = {1, 4, 16};
   private static final int CREATES_PER_LEVEL = 2_000;
   private static final int LOOKUPS = 5_000;
+  private static final int FAST_CARDS = 150;
+  private static final int REAL_CARDS = 8;
+  // a desktop dye-sublimation printer, one side in colour with overlay, and an inline encoder
+  private static final int PRINT_MS = 12_000;
+  private static final int SCAN_MS = 500;
+  private static final int ENCODE_MS = 1_500;
 
   @TempDir Path work;
 
@@ -70,6 +77,7 @@ class RegistryBenchmark {
         server.configure("org.ops4j.datasource-portpass.cfg", "password", "");
         server.bootFeature("portpass-postgresql");
       }
+      desks(server);
       server.configure("org.portpass.auth.bootstrap.cfg", "username", "bench-admin");
       server.configure("org.portpass.auth.bootstrap.cfg", "password", "bench-admin-password");
       long cold = server.start();
@@ -410,6 +418,87 @@ class RegistryBenchmark {
               "review decisions (single-line), " + clients + " concurrent clients",
               String.format("%.0f decisions/s", batch.size() / seconds)));
     }
+    cards(label, admin, lines.subList(0, 200));
+  }
+
+  /**
+   * Two simulated desks at KEL: "fast" has no device delays (the software's own time per card),
+   * "real" has the timings of a desktop dye-sublimation card printer with an inline RFID encoder.
+   */
+  private static void desks(ServerProcess server) throws IOException {
+    server.bootFeature("portpass-device-sim");
+    for (String desk : List.of("fast", "real")) {
+      server.configure("org.portpass.device.sim-" + desk + ".cfg", "port", "KEL");
+      server.configure("org.portpass.device.sim-" + desk + ".cfg", "desk", desk);
+      server.configure("org.portpass.carddesk-" + desk + ".cfg", "port", "KEL");
+      server.configure("org.portpass.carddesk-" + desk + ".cfg", "desk", desk);
+    }
+    server.configure("org.portpass.device.sim-real.cfg", "printMillis", Integer.toString(PRINT_MS));
+    server.configure("org.portpass.device.sim-real.cfg", "scanMillis", Integer.toString(SCAN_MS));
+    server.configure(
+        "org.portpass.device.sim-real.cfg", "encodeMillis", Integer.toString(ENCODE_MS));
+  }
+
+  /** Approves the lines at the supervisor, then makes their cards at the two desks. */
+  private void cards(String label, Api admin, List<Long> lines) throws Exception {
+    for (int i = 0; i < lines.size(); i += 100) {
+      List<Map<String, Object>> refs = new ArrayList<>();
+      for (long id : lines.subList(i, Math.min(lines.size(), i + 100))) {
+        refs.add(Map.of("lineId", id, "revision", 0));
+      }
+      admin
+          .post("/reviews/KEL/SUPERVISOR/decisions", Map.of("decision", "APPROVE", "lines", refs))
+          .expect(200);
+    }
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (admin
+            .get("/card-jobs?port=KEL&status=QUEUED&size=1")
+            .expect(200)
+            .json()
+            .path("total")
+            .asLong()
+        < FAST_CARDS + REAL_CARDS) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("the card jobs were not queued");
+      }
+      Thread.sleep(200);
+    }
+    double fast = runDesk(admin, "fast", FAST_CARDS);
+    rows.add(
+        row(
+            label,
+            "card production, software only (no device delays), 1 desk",
+            String.format("%.0f ms per card, %.0f cards/hour", fast * 1000, 3600 / fast)));
+    double real = runDesk(admin, "real", REAL_CARDS);
+    rows.add(
+        row(
+            label,
+            "card production with printer "
+                + PRINT_MS / 1000.0
+                + " s, scan "
+                + SCAN_MS / 1000.0
+                + " s, encode "
+                + ENCODE_MS / 1000.0
+                + " s, 1 desk",
+            String.format("%.1f s per card, %.0f cards/hour", real, 3600 / real)));
+  }
+
+  /** Seconds per card: the desk's run endpoint called until it made {@code cards} cards. */
+  private static double runDesk(Api admin, String desk, int cards) throws Exception {
+    long begin = System.nanoTime();
+    for (int i = 0; i < cards; i++) {
+      String status =
+          admin
+              .post("/card-desks/KEL/" + desk + "/run", "")
+              .expect(200)
+              .json()
+              .path("status")
+              .asText();
+      if (!status.equals("DONE")) {
+        throw new IllegalStateException("a card job ended " + status);
+      }
+    }
+    return (System.nanoTime() - begin) / 1e9 / cards;
   }
 
   /** A valid national ID: letter, gender digit 1, seven digits from {@code n}, check digit. */

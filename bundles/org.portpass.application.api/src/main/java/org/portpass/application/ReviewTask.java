@@ -6,7 +6,10 @@ import java.util.List;
  * An open task in a port's queue: one line waiting for that port's decision at one stage.
  *
  * @param revision the line's revision, to send back with the decision
- * @param findings rule findings for the line, blocking first
+ * @param subjectSnapshot the person's or vehicle's data as submitted
+ * @param attachments the attachments sent with the line, as submitted
+ * @param findings rule findings for the line: at submission and at each stage entered
+ * @param history every decision on the line so far, oldest first
  */
 public record ReviewTask(
     long lineId,
@@ -18,9 +21,14 @@ public record ReviewTask(
     SubjectKind subjectKind,
     String subjectLabel,
     int revision,
-    List<Finding> findings) {
+    String subjectSnapshot,
+    List<AttachmentSummary> attachments,
+    List<Finding> findings,
+    List<ReviewDecision> history) {
 
   public ReviewTask {
+    attachments = List.copyOf(attachments);
     findings = List.copyOf(findings);
+    history = List.copyOf(history);
   }
 }

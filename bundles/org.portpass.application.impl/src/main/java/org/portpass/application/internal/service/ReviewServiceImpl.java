@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -13,6 +14,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.portpass.application.Decision;
 import org.portpass.application.DecisionResult;
+import org.portpass.application.Finding;
 import org.portpass.application.FormLine;
 import org.portpass.application.LineFlow;
 import org.portpass.application.LineRef;
@@ -22,8 +24,10 @@ import org.portpass.application.PassStatus;
 import org.portpass.application.ReviewDecision;
 import org.portpass.application.ReviewService;
 import org.portpass.application.ReviewTask;
+import org.portpass.application.RuleContext;
 import org.portpass.application.Stage;
 import org.portpass.application.internal.entity.DecisionEntity;
+import org.portpass.application.internal.entity.FormEntity;
 import org.portpass.application.internal.entity.LineEntity;
 import org.portpass.application.internal.entity.PassEntity;
 import org.portpass.core.Caller;
@@ -50,14 +54,17 @@ public class ReviewServiceImpl implements ReviewService {
 
   private final Transactions tx;
   private final EventAdmin events;
+  private final RuleRegistry rules;
 
   @Activate
   public ReviewServiceImpl(
       @Reference(target = "(osgi.unit.name=portpass-application)") JpaTemplate jpa,
       @Reference(target = ApplicationSchema.READY) SchemaReady schema,
-      @Reference EventAdmin events) {
+      @Reference EventAdmin events,
+      @Reference RuleRegistry rules) {
     this.tx = new Transactions(jpa);
     this.events = events;
+    this.rules = rules;
   }
 
   @Override
@@ -68,9 +75,8 @@ public class ReviewServiceImpl implements ReviewService {
             + " AND (l.approvals IS NULL OR l.approvals NOT LIKE :port)";
     return tx.read(
         em -> {
-          List<ReviewTask> tasks =
-              em
-                  .createQuery(
+          List<LineEntity> lines =
+              em.createQuery(
                       "SELECT l FROM LineEntity l"
                           + where
                           + " ORDER BY l.form.submittedAt, l.form.id, l.lineNo",
@@ -79,9 +85,11 @@ public class ReviewServiceImpl implements ReviewService {
                   .setParameter("port", Codes.like(code))
                   .setFirstResult(page.offset())
                   .setMaxResults(page.size())
-                  .getResultList()
-                  .stream()
-                  .map(l -> task(l, code, stage))
+                  .getResultList();
+          Map<Long, List<ReviewDecision>> history = history(em, lines);
+          List<ReviewTask> tasks =
+              lines.stream()
+                  .map(l -> task(l, code, stage, history.getOrDefault(l.getId(), List.of())))
                   .toList();
           long total =
               em.createQuery("SELECT COUNT(l) FROM LineEntity l" + where, Long.class)
@@ -199,6 +207,9 @@ public class ReviewServiceImpl implements ReviewService {
     LineFlow next =
         decision == Decision.APPROVE ? flow.approve(port, stage) : flow.reject(port, stage, reason);
     Views.apply(line, next);
+    if (next.status() != flow.status()) {
+      next.currentStage().ifPresent(entered -> addStageFindings(line, entered));
+    }
     DecisionEntity d = new DecisionEntity();
     d.setLineId(lineId);
     d.setPort(port);
@@ -267,7 +278,50 @@ public class ReviewServiceImpl implements ReviewService {
             "subjectId", pass.getSubjectId()));
   }
 
-  private static ReviewTask task(LineEntity l, String port, Stage stage) {
+  /** The ports' rules look at the line again as it enters a stage; what they find is kept. */
+  private void addStageFindings(LineEntity line, Stage stage) {
+    FormEntity form = line.getForm();
+    List<Finding> findings = new ArrayList<>(Submissions.decode(line.getFindings()));
+    for (String port : Codes.ports(line.getAccessPorts())) {
+      findings.addAll(
+          rules.atStage(
+              new RuleContext(
+                  port,
+                  ApplicationServiceImpl.today(),
+                  form.getPassType(),
+                  Codes.ports(form.getAccessPorts()),
+                  form.getPickupPort(),
+                  line.getSubjectKind(),
+                  line.getValidFrom(),
+                  line.getValidTo(),
+                  Submissions.decodeAttachments(line.getAttachmentSnapshot()),
+                  null, // not kept with the line; the submission's rules saw it
+                  null),
+              stage));
+    }
+    line.setFindings(Submissions.encode(findings));
+  }
+
+  /** The decisions on the lines, oldest first, read with one query for the whole page. */
+  private static Map<Long, List<ReviewDecision>> history(EntityManager em, List<LineEntity> lines) {
+    if (lines.isEmpty()) {
+      return Map.of();
+    }
+    return em
+        .createQuery(
+            "SELECT d FROM DecisionEntity d WHERE d.lineId IN :ids ORDER BY d.id",
+            DecisionEntity.class)
+        .setParameter("ids", lines.stream().map(LineEntity::getId).toList())
+        .getResultList()
+        .stream()
+        .collect(
+            Collectors.groupingBy(
+                DecisionEntity::getLineId,
+                Collectors.mapping(Views::decision, Collectors.toList())));
+  }
+
+  private static ReviewTask task(
+      LineEntity l, String port, Stage stage, List<ReviewDecision> history) {
     return new ReviewTask(
         l.getId(),
         l.getForm().getId(),
@@ -278,7 +332,10 @@ public class ReviewServiceImpl implements ReviewService {
         l.getSubjectKind(),
         l.getSubjectLabel(),
         l.getRevision(),
-        Submissions.decode(l.getFindings()));
+        l.getSubjectSnapshot(),
+        Submissions.decodeAttachments(l.getAttachmentSnapshot()),
+        Submissions.decode(l.getFindings()),
+        history);
   }
 
   /** The stage's role for the port (administrators may act for any port). */

@@ -21,6 +21,7 @@ import org.portpass.application.Finding;
 import org.portpass.application.LineStatus;
 import org.portpass.application.PassType;
 import org.portpass.application.RuleContext;
+import org.portpass.application.Stage;
 import org.portpass.application.SubjectKind;
 import org.portpass.application.internal.entity.DecisionEntity;
 import org.portpass.application.internal.entity.LineEntity;
@@ -280,12 +281,9 @@ public class Submissions {
           findings.add(f);
         }
       }
+      findings.addAll(rules.atStage(context, Stage.REVIEW)); // the line enters review now
     }
-    String attachmentSnapshot =
-        ticked.stream()
-            .map(a -> a.type() + (a.validUntil() == null ? "" : ":" + a.validUntil()))
-            .collect(Collectors.joining(";"));
-    return new Facts(label, snapshot, attachmentSnapshot, findings);
+    return new Facts(label, snapshot, encodeAttachments(ticked), findings);
   }
 
   /**
@@ -422,6 +420,27 @@ public class Submissions {
     d.setDecidedBy(caller.username());
     d.setDecidedAt(new Date());
     em.persist(d);
+  }
+
+  /** Attachments as stored on the line: "TYPE" or "TYPE:validUntil", separated by ";". */
+  static String encodeAttachments(List<AttachmentSummary> attachments) {
+    return attachments.stream()
+        .map(a -> a.type() + (a.validUntil() == null ? "" : ":" + a.validUntil()))
+        .collect(Collectors.joining(";"));
+  }
+
+  static List<AttachmentSummary> decodeAttachments(String stored) {
+    if (stored == null || stored.isBlank()) {
+      return List.of();
+    }
+    List<AttachmentSummary> attachments = new ArrayList<>();
+    for (String item : stored.split(";")) {
+      String[] p = item.split(":", 2);
+      attachments.add(
+          new AttachmentSummary(
+              AttachmentType.valueOf(p[0]), p.length == 2 ? LocalDate.parse(p[1]) : null));
+    }
+    return attachments;
   }
 
   /** Findings as stored on the line: one per row, "severity|rule|port|field|message". */

@@ -14,7 +14,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DescriptorsTest {
 
   @ParameterizedTest
-  @ValueSource(classes = {TemporaryPassLengthRule.class, VehicleInsuranceRule.class})
+  @ValueSource(
+      classes = {
+        TemporaryPassLengthRule.class,
+        VehicleInsuranceRule.class,
+        LongPassConfirmationRule.class
+      })
   void ruleIsAReviewRuleServiceOfKaohsiungThatStartsWithoutConfiguration(Class<?> rule)
       throws Exception {
     String xml = component(rule);

@@ -12,19 +12,23 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.portpass.application.ApplicationForm;
 import org.portpass.application.ApplicationService;
 import org.portpass.application.Decision;
 import org.portpass.application.FormInput;
 import org.portpass.application.FormLineInput;
+import org.portpass.application.PassService;
 import org.portpass.application.PassType;
 import org.portpass.application.ReviewService;
 import org.portpass.application.Stage;
 import org.portpass.application.SubjectKind;
 import org.portpass.auth.AccountService;
 import org.portpass.auth.NewAccount;
+import org.portpass.card.CardService;
 import org.portpass.core.Caller;
+import org.portpass.core.ConflictException;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.Role;
 import org.portpass.registry.AttachmentService;
@@ -60,6 +64,7 @@ public class DemoData {
   static final String GAMMA_TAX_ID = "04595257";
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+  private Thread pickup;
   private static final Caller DEMO = Caller.system("demo-loader");
   static final String PASSWORD = "portpass-demo";
 
@@ -71,7 +76,9 @@ public class DemoData {
       @Reference AttachmentService attachments,
       @Reference AccountService accounts,
       @Reference ApplicationService applications,
-      @Reference ReviewService reviews) {
+      @Reference ReviewService reviews,
+      @Reference PassService passes,
+      @Reference CardService cards) {
     if (exists(companies)) {
       LOG.info("Demo data already present");
       return;
@@ -114,7 +121,8 @@ public class DemoData {
     Person nguyen = person(persons, alpha, null, "A810000008", null, "阮文山", "Nguyen Van Son", 1990);
     person(persons, beta, null, "F223456786", null, "張雅婷", "Chang Ya-ting", 1988);
     person(persons, beta, IdentityKind.PASSPORT, "P12345678", "PHL", null, "Maria Santos", 1985);
-    for (Person p : List.of(wang, lin, nguyen)) {
+    Person lee = person(persons, alpha, null, "A223456781", null, "李美華", "Lee Mei-hua", 1992);
+    for (Person p : List.of(wang, lin, nguyen, lee)) {
       papers(attachments, p);
     }
 
@@ -129,16 +137,64 @@ public class DemoData {
     vehicles.create(
         DEMO, new VehicleData("KHH-0088", VehicleType.TRACTOR, "Volvo", "blue", beta.id(), null));
     accounts(accounts, alpha, beta);
-    forms(
-        applications, reviews, attachments, alpha, List.of(wang, lin, nguyen), List.of(truck, van));
-    LOG.info("Demo data loaded: 3 companies, 5 persons, 3 vehicles, 14 accounts, 6 forms");
+    long collected =
+        forms(
+            applications,
+            reviews,
+            attachments,
+            alpha,
+            List.of(wang, lin, nguyen, lee),
+            List.of(truck, van));
+    pickup = new Thread(() -> collectWhenMade(passes, cards, collected), "demo-card-pickup");
+    pickup.setDaemon(true);
+    pickup.start();
+    LOG.info("Demo data loaded: 3 companies, 6 persons, 3 vehicles, 14 accounts, 7 forms");
+  }
+
+  @Deactivate
+  void deactivate() {
+    if (pickup != null) {
+      pickup.interrupt();
+    }
   }
 
   /**
-   * Company A's forms, one line in each state the flow has before card production: a draft, and
-   * lines at review, police, supervisor, in production, returned and cancelled.
+   * Lee's card is made by the simulated Keelung desk moments after start; the demo then hands it
+   * over, so the demo shows a collected pass too.
    */
-  private static void forms(
+  private static void collectWhenMade(PassService passes, CardService cards, long line) {
+    try {
+      for (int i = 0; i < 120; i++) {
+        Thread.sleep(1000);
+        var pass =
+            passes.awaitingCard(DEMO, "KEL", 100).stream()
+                .filter(p -> p.lineId() == line)
+                .findFirst();
+        if (pass.isEmpty()) {
+          continue;
+        }
+        try {
+          cards.pickUp(DEMO, pass.get().number(), "李美華 (Lee Mei-hua)");
+          LOG.info("Demo card of pass {} handed over", pass.get().number());
+          return;
+        } catch (ConflictException notMadeYet) {
+          // the desk has not finished the card yet
+        }
+      }
+      LOG.warn("The demo card was not made within two minutes; is the KEL demo desk running?");
+    } catch (InterruptedException stopped) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.warn("The demo card could not be handed over", e);
+    }
+  }
+
+  /**
+   * Company A's forms, one line in each state of the flow: a draft, lines at review and police, two
+   * approved by the supervisors (their cards are made by the demo desk; one is then collected), one
+   * returned and one cancelled. Returns the line whose card is to be collected.
+   */
+  private static long forms(
       ApplicationService applications,
       ReviewService reviews,
       AttachmentService attachments,
@@ -174,6 +230,12 @@ public class DemoData {
     long cancelled =
         submit(applications, clerk, line(attachments, SubjectKind.PERSON, people.get(1).id()));
     applications.cancelLine(clerk, cancelled);
+    long collected =
+        submit(applications, clerk, line(attachments, SubjectKind.PERSON, people.get(3).id()));
+    for (Stage stage : Stage.values()) {
+      approve(reviews, collected, stage);
+    }
+    return collected;
   }
 
   private static void approve(ReviewService reviews, long line, Stage stage) {

@@ -11,6 +11,7 @@ import org.portpass.application.ApplicationService;
 import org.portpass.application.FormQuery;
 import org.portpass.application.FormSummary;
 import org.portpass.core.PageRequest;
+import org.portpass.shell.ShellCallers;
 
 /** Completes form ids, showing the newest forms' ids. */
 @Service

@@ -19,6 +19,8 @@ import org.portpass.application.LineStatus;
 import org.portpass.application.PassType;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
+import org.portpass.shell.Commands;
+import org.portpass.shell.ShellCallers;
 
 @Service
 @Command(

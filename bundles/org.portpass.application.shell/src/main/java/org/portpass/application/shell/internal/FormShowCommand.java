@@ -11,6 +11,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.portpass.application.ApplicationForm;
 import org.portpass.application.ApplicationService;
 import org.portpass.application.FormLine;
+import org.portpass.shell.Commands;
+import org.portpass.shell.ShellCallers;
 
 @Service
 @Command(

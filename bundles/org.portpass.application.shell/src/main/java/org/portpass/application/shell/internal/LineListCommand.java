@@ -15,6 +15,8 @@ import org.portpass.application.ReviewTask;
 import org.portpass.application.Stage;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
+import org.portpass.shell.Commands;
+import org.portpass.shell.ShellCallers;
 
 @Service
 @Command(

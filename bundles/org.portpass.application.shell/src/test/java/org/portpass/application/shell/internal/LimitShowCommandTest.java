@@ -18,6 +18,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.portpass.application.LineStatus;
 import org.portpass.application.Stage;
 import org.portpass.core.ValidationException;
+import org.portpass.shell.Commands;
 
 class LimitShowCommandTest {
 

@@ -15,6 +15,8 @@ import org.portpass.auth.Account;
 import org.portpass.auth.AccountService;
 import org.portpass.auth.NewAccount;
 import org.portpass.core.Role;
+import org.portpass.shell.Commands;
+import org.portpass.shell.ShellCallers;
 
 @Service
 @Command(

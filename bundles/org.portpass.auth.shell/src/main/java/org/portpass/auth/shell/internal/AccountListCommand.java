@@ -10,6 +10,8 @@ import org.portpass.auth.Account;
 import org.portpass.auth.AccountService;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
+import org.portpass.shell.Commands;
+import org.portpass.shell.ShellCallers;
 
 @Service
 @Command(scope = "portpass", name = "account-list", description = "List accounts with their roles")

@@ -11,6 +11,8 @@ import org.portpass.core.AuditLog;
 import org.portpass.core.AuditQuery;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
+import org.portpass.shell.Commands;
+import org.portpass.shell.ShellCallers;
 
 @Service
 @Command(scope = "portpass", name = "audit", description = "Show the audit trail, newest first")

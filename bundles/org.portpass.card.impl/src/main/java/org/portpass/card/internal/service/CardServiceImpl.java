@@ -126,16 +126,23 @@ public class CardServiceImpl implements CardService, EventHandler {
 
   @Override
   public void handleEvent(Event event) {
+    // off Event Admin's thread: it denylists handlers that take long, and a database write can
     String number = (String) event.getProperty("passNumber");
-    try {
-      if (PassService.ISSUED_TOPIC.equals(event.getTopic())) {
-        queueFirstCard(number, (String) event.getProperty("pickupPort"));
-      } else if (PassStatus.REVOKED.name().equals(event.getProperty("status"))) {
-        cancelOpenJob(number);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("Card intake for pass {} failed; the next catch-up retries it", number, e);
-    }
+    String topic = event.getTopic();
+    Object status = event.getProperty("status");
+    String port = (String) event.getProperty("pickupPort");
+    intake.execute(
+        () -> {
+          try {
+            if (PassService.ISSUED_TOPIC.equals(topic)) {
+              queueFirstCard(number, port);
+            } else if (PassStatus.REVOKED.name().equals(status)) {
+              cancelOpenJob(number);
+            }
+          } catch (RuntimeException e) {
+            LOG.warn("Card intake for pass {} failed; the next catch-up retries it", number, e);
+          }
+        });
   }
 
   private void catchUp() {

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.portpass.card.CardDesk;
+import org.portpass.shell.Commands;
 
 /** The desks running on this node and how their devices answer now. */
 @Service

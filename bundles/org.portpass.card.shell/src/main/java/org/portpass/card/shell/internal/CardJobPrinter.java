@@ -2,6 +2,7 @@ package org.portpass.card.shell.internal;
 
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.portpass.card.CardJob;
+import org.portpass.shell.Commands;
 
 /** Prints a job with its attempts, the same way for every command that changes one. */
 final class CardJobPrinter {

@@ -12,6 +12,8 @@ import org.portpass.card.CardJobStatus;
 import org.portpass.card.CardService;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
+import org.portpass.shell.Commands;
+import org.portpass.shell.ShellCallers;
 
 /** A port's card jobs, with their state and last error. */
 @Service

@@ -7,6 +7,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.portpass.card.CardJob;
 import org.portpass.card.CardService;
+import org.portpass.shell.Commands;
+import org.portpass.shell.ShellCallers;
 
 /** Runs a failed job's failed step again. */
 @Service

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.portpass.card.CardDesk;
 import org.portpass.card.CardJob;
+import org.portpass.shell.Commands;
 
 /** Runs a desk's next job now, as the desk operator's "next card" button. */
 @Service

@@ -7,6 +7,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.portpass.card.CardJob;
 import org.portpass.card.CardService;
+import org.portpass.shell.Commands;
+import org.portpass.shell.ShellCallers;
 
 /** Voids a job's current card (the operator destroys it) so a new one is printed. */
 @Service

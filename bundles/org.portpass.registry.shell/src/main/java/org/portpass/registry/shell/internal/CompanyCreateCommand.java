@@ -10,6 +10,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.portpass.registry.Company;
 import org.portpass.registry.CompanyService;
 import org.portpass.registry.NewCompany;
+import org.portpass.shell.Commands;
+import org.portpass.shell.ShellCallers;
 
 @Service
 @Command(

@@ -10,6 +10,7 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.portpass.core.PageRequest;
 import org.portpass.registry.Company;
 import org.portpass.registry.CompanyService;
+import org.portpass.shell.ShellCallers;
 
 /** Completes company ids, showing the first companies' ids. */
 @Service

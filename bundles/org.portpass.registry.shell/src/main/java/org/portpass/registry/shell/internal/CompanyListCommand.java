@@ -10,6 +10,7 @@ import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
 import org.portpass.registry.Company;
 import org.portpass.registry.CompanyService;
+import org.portpass.shell.ShellCallers;
 
 @Service
 @Command(scope = "portpass", name = "company-list", description = "List companies")

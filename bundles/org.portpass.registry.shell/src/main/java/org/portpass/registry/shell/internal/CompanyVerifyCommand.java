@@ -8,6 +8,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.portpass.registry.Company;
 import org.portpass.registry.CompanyService;
+import org.portpass.shell.Commands;
+import org.portpass.shell.ShellCallers;
 
 @Service
 @Command(

@@ -9,6 +9,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.portpass.registry.Employment;
 import org.portpass.registry.Person;
 import org.portpass.registry.PersonService;
+import org.portpass.shell.Commands;
+import org.portpass.shell.ShellCallers;
 
 @Service
 @Command(

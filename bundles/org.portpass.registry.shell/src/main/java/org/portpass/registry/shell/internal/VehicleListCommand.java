@@ -13,6 +13,8 @@ import org.portpass.core.PageRequest;
 import org.portpass.registry.Vehicle;
 import org.portpass.registry.VehicleQuery;
 import org.portpass.registry.VehicleService;
+import org.portpass.shell.Commands;
+import org.portpass.shell.ShellCallers;
 
 @Service
 @Command(

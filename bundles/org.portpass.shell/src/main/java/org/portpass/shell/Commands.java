@@ -1,4 +1,4 @@
-package org.portpass.card.shell.internal;
+package org.portpass.shell;
 
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -6,10 +6,10 @@ import org.portpass.core.PortPassException;
 import org.portpass.core.ValidationException;
 
 /** Prints domain errors as one readable line instead of a stack trace. */
-final class Commands {
+public final class Commands {
   private Commands() {}
 
-  static <T> T run(Supplier<T> work) {
+  public static <T> T run(Supplier<T> work) {
     try {
       return work.get();
     } catch (ValidationException e) {
@@ -26,7 +26,7 @@ final class Commands {
    * value. An unknown name is reported as a {@link ValidationException} on {@code field} naming the
    * possible values, so that {@link #run} prints it as one line.
    */
-  static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+  public static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
@@ -42,7 +42,7 @@ final class Commands {
   }
 
   /** Shows {@code null} as a dash, as the tables do for missing values. */
-  static Object orDash(Object value) {
+  public static Object orDash(Object value) {
     return value == null ? "-" : value;
   }
 }

@@ -1,4 +1,4 @@
-package org.portpass.application.shell.internal;
+package org.portpass.shell;
 
 import java.security.AccessController;
 import java.security.Principal;
@@ -9,11 +9,11 @@ import org.portpass.core.Caller;
  * The shell is the administrators' interface: Karaf's JAAS realm has already authenticated the
  * user, who acts as an administrator under their own name.
  */
-final class ShellCallers {
+public final class ShellCallers {
   private ShellCallers() {}
 
   @SuppressWarnings("removal") // Karaf 4.4 still carries the JAAS subject on the access context
-  static Caller current() {
+  public static Caller current() {
     Subject subject = Subject.getSubject(AccessController.getContext());
     String name = "shell";
     if (subject != null) {

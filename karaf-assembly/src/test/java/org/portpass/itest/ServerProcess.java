@@ -75,12 +75,14 @@ public final class ServerProcess implements AutoCloseable {
     Files.write(path, lines);
   }
 
-  /** Adds a feature to those installed at boot (e.g. the PostgreSQL driver). */
+  /**
+   * Adds a feature to those installed at boot (e.g. the PostgreSQL driver); may be called again.
+   */
   public void bootFeature(String feature) throws IOException {
     Path cfg = home.resolve("etc/org.apache.karaf.features.cfg");
     String text = Files.readString(cfg);
     Files.writeString(
-        cfg, text.replaceFirst("featuresBoot *= *\\\\", "featuresBoot = " + feature + ", \\\\"));
+        cfg, text.replaceFirst("featuresBoot *= *", "featuresBoot = " + feature + ", "));
   }
 
   /** Starts the server and returns the milliseconds until /api/v1/health answered UP. */

@@ -152,7 +152,11 @@ public final class Api {
             http.send(
                 HttpRequest.newBuilder(uri("/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        boolean up = r.statusCode() == 200 && anonymous().get("/auth/me").status() == 401;
+        // the login and the card production resources arrive last: 401, not 404, means they are in
+        boolean up =
+            r.statusCode() == 200
+                && anonymous().get("/auth/me").status() == 401
+                && anonymous().get("/pass-codes/key").status() == 401;
         steady = up ? steady + 1 : 0;
         if (steady == 4) {
           return;

@@ -137,8 +137,10 @@ public final class ServerProcess implements AutoCloseable {
     HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).build();
     // resources register just after their schema is ready: 401 (not 404) means they are up
     HttpRequest me = HttpRequest.newBuilder(URI.create(baseUrl() + "/auth/me")).build();
+    HttpRequest key = HttpRequest.newBuilder(URI.create(baseUrl() + "/pass-codes/key")).build();
     // The JAX-RS whiteboard redeploys its application as each resource arrives during start-up:
-    // ready means health UP and the login resource answering steadily for a second.
+    // ready means health UP and the login and card resources (the last to come) answering
+    // steadily for a second.
     int steady = 0;
     while (System.nanoTime() - begin < TimeUnit.SECONDS.toNanos(180)) {
       if (!process.isAlive()) {
@@ -147,7 +149,8 @@ public final class ServerProcess implements AutoCloseable {
       try {
         boolean up =
             http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
-                && http.send(me, HttpResponse.BodyHandlers.discarding()).statusCode() == 401;
+                && http.send(me, HttpResponse.BodyHandlers.discarding()).statusCode() == 401
+                && http.send(key, HttpResponse.BodyHandlers.discarding()).statusCode() == 401;
         steady = up ? steady + 1 : 0;
         if (steady == 10) {
           return;

@@ -43,7 +43,7 @@ public class HealthResource {
   @ObjectClassDefinition(name = "PortPass health")
   public @interface Config {
     @AttributeDefinition(description = "Capabilities whose schema must be ready for UP")
-    String[] requiredCapabilities() default {"application", "audit", "auth", "registry"};
+    String[] requiredCapabilities() default {"application", "audit", "auth", "card", "registry"};
   }
 
   private final DatabaseStatus database;

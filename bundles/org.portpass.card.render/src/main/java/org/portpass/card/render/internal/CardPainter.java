@@ -2,6 +2,7 @@ package org.portpass.card.render.internal;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.RGBLuminanceSource;
@@ -126,9 +127,9 @@ final class CardPainter {
       header(g, orEmpty(face.passType()), vehicle, accent);
       photo(g, face.photo(), vehicle);
       holder(g, face, vehicle);
-      qrCode(image, g, face.qrPayload());
       ports(g, face.accessPorts(), accent);
       footer(g, face, accent);
+      qrCode(image, g, face.qrPayload()); // last: it is checked on the finished card
     } finally {
       g.dispose();
     }
@@ -335,12 +336,19 @@ final class CardPainter {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, antialiasing);
   }
 
-  /** The text of the QR code in its box, or null when none is found. */
+  /**
+   * The text of the QR code on the whole finished card, read as the desk's scanner and the gates
+   * read it, or null when none is found.
+   */
   private static String scan(BufferedImage image) {
-    int[] pixels = image.getRGB(QR_X, QR_Y, QR_BOX, QR_BOX, null, 0, QR_BOX);
-    LuminanceSource source = new RGBLuminanceSource(QR_BOX, QR_BOX, pixels);
+    int[] pixels = image.getRGB(0, 0, WIDTH, HEIGHT, null, 0, WIDTH);
+    LuminanceSource source = new RGBLuminanceSource(WIDTH, HEIGHT, pixels);
     try {
-      return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+      return new QRCodeReader()
+          .decode(
+              new BinaryBitmap(new HybridBinarizer(source)),
+              Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+          .getText();
     } catch (ReaderException e) {
       return null;
     }

@@ -59,6 +59,15 @@ class Java2dCardFaceRendererTest {
     save("card-sample-person.png", renderer.png(face));
   }
 
+  /** Every signature makes another QR symbol: none of them may fail the desk's scanner. */
+  @Test
+  void everyFreshlySignedCardScansAsAWhole() throws Exception {
+    for (int i = 0; i < 150; i++) {
+      CardFace face = person("王小明", "WANG, HSIAO-MING", List.of("KEL", "KHH"), new byte[0]);
+      assertEquals(face.qrPayload(), decode(png(face)), "card " + i);
+    }
+  }
+
   @Test
   void personWithoutPhotoGetsThePlaceholder() throws Exception {
     CardFace face = person("陳美玲", "CHEN, MEI-LING", List.of("KEL"), new byte[0]);

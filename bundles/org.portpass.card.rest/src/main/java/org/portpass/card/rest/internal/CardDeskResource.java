@@ -59,7 +59,7 @@ public class CardDeskResource {
   @Operation(summary = "The desks on this server the caller works at, with their devices' state")
   public List<CardDesk.DeskStatus> list(@Context HttpServletRequest request) {
     Caller caller = callers.resolve(request);
-    return desks.stream().filter(d -> mayUse(caller, d)).map(CardDesk::status).toList();
+    return desks.stream().filter(d -> mayUse(caller, d.port())).map(CardDesk::status).toList();
   }
 
   @POST
@@ -72,22 +72,20 @@ public class CardDeskResource {
       @PathParam("port") String port,
       @PathParam("desk") String desk) {
     Caller caller = callers.resolve(request);
+    if (!mayUse(caller, port)) { // before looking: which desks exist is the port's business
+      throw new ForbiddenException("running a desk at " + port + " needs its CARD_DESK role");
+    }
     CardDesk found =
         desks.stream()
             .filter(d -> d.port().equalsIgnoreCase(port) && d.desk().equals(desk))
             .findFirst()
             .orElseThrow(() -> new NotFoundException("card desk", port + "/" + desk));
-    if (!mayUse(caller, found)) {
-      throw new ForbiddenException(
-          "running desk " + port + "/" + desk + " needs its CARD_DESK role");
-    }
     CardJob job = found.runNext();
     return job == null ? Response.noContent().build() : Response.ok(job).build();
   }
 
-  private static boolean mayUse(Caller caller, CardDesk desk) {
+  private static boolean mayUse(Caller caller, String port) {
     return caller.isAdmin()
-        || (caller.has(Role.CARD_DESK)
-            && caller.ports().contains(desk.port().toUpperCase(Locale.ROOT)));
+        || (caller.has(Role.CARD_DESK) && caller.ports().contains(port.toUpperCase(Locale.ROOT)));
   }
 }

@@ -48,6 +48,11 @@ public record Caller(
     return roles.contains(Role.ADMIN);
   }
 
+  /** True when the caller holds {@code role} for {@code port}, or is an administrator. */
+  public boolean actsAt(Role role, String port) {
+    return isAdmin() || (roles.contains(role) && port != null && ports.contains(port));
+  }
+
   /** True when the caller may see and change data of the given company. */
   public boolean actsFor(Long company) {
     return isAdmin()

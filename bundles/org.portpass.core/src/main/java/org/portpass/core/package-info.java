@@ -1,9 +1,10 @@
 /**
  * The vocabulary every PortPass capability shares: who is calling ({@link
- * org.portpass.core.Caller}), the domain errors every interface maps to a clear answer, and paging.
+ * org.portpass.core.Caller}), the domain errors every interface maps to a clear answer, paging, and
+ * the checks of free text ({@link org.portpass.core.Texts}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.portpass.core;
 
 import org.osgi.annotation.bundle.Export;

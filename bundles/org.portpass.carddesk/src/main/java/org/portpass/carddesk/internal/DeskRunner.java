@@ -69,6 +69,7 @@ public class DeskRunner implements CardDesk {
   private final BundleContext context;
   private final CardJobs jobs;
   private final Config config;
+  private final String port;
   private final Caller caller;
   private final ScheduledExecutorService auto;
 
@@ -84,7 +85,7 @@ public class DeskRunner implements CardDesk {
     this.context = context;
     this.jobs = jobs;
     this.config = config;
-    String port = config.port().strip().toUpperCase();
+    this.port = config.port().strip().toUpperCase();
     this.caller =
         new Caller(
             "desk:" + port + "/" + config.desk(),
@@ -116,7 +117,7 @@ public class DeskRunner implements CardDesk {
 
   @Override
   public String port() {
-    return caller.ports().iterator().next();
+    return port;
   }
 
   @Override

@@ -36,6 +36,7 @@ import org.portpass.core.NotFoundException;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
 import org.portpass.core.Role;
+import org.portpass.core.Texts;
 import org.portpass.core.ValidationException;
 import org.portpass.storage.AuditTrail;
 import org.portpass.storage.PagedQuery;
@@ -341,14 +342,10 @@ public class ApplicationServiceImpl implements ApplicationService {
   }
 
   private static void snapshot(LineEntity line, Submissions.Facts facts) {
-    line.setSubjectLabel(cut(facts.label(), 255));
-    line.setSubjectSnapshot(cut(facts.snapshot(), 4000));
-    line.setAttachmentSnapshot(cut(facts.attachmentSnapshot(), 2000));
+    line.setSubjectLabel(Texts.cut(facts.label(), 255));
+    line.setSubjectSnapshot(Texts.cut(facts.snapshot(), 4000));
+    line.setAttachmentSnapshot(Texts.cut(facts.attachmentSnapshot(), 2000));
     line.setFindings(Submissions.encode(facts.findings()));
-  }
-
-  private static String cut(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 
   @Override

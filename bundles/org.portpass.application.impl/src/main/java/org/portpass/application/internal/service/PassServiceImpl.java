@@ -28,7 +28,7 @@ import org.portpass.core.ConflictException;
 import org.portpass.core.ForbiddenException;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.Role;
-import org.portpass.core.ValidationException;
+import org.portpass.core.Texts;
 import org.portpass.storage.AuditTrail;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
@@ -118,11 +118,12 @@ public class PassServiceImpl implements PassService {
 
   @Override
   public Pass pickUp(Caller caller, String number, String collectedBy) {
-    String who = collectedBy == null ? "" : collectedBy.strip();
-    if (who.isEmpty() || who.length() > 200) {
-      throw new ValidationException(
-          "collectedBy", "name the person who collected the card (at most 200 characters)");
-    }
+    String who =
+        Texts.required(
+            "collectedBy",
+            collectedBy,
+            200,
+            "name the person who collected the card (at most 200 characters)");
     return change(
         caller,
         number,
@@ -274,17 +275,13 @@ public class PassServiceImpl implements PassService {
   }
 
   private static String requireReason(String reason) {
-    String why = reason == null ? "" : reason.strip();
-    if (why.isEmpty() || why.length() > 1000) {
-      throw new ValidationException("reason", "give a reason (at most 1000 characters)");
-    }
-    return why;
+    return Texts.required("reason", reason, 1000, "give a reason (at most 1000 characters)");
   }
 
   /** The pickup port's card desk (administrators may act for any desk). */
   private static String requireDesk(Caller caller, String port) {
     String code = port == null ? "" : port.strip().toUpperCase();
-    if (!caller.isAdmin() && !(caller.has(Role.CARD_DESK) && caller.ports().contains(code))) {
+    if (!caller.actsAt(Role.CARD_DESK, code)) {
       throw new ForbiddenException("this needs the CARD_DESK role for " + code);
     }
     return code;

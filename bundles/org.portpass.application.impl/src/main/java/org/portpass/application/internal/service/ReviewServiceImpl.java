@@ -344,10 +344,7 @@ public class ReviewServiceImpl implements ReviewService {
       throw new ValidationException("stage", "must be REVIEW, POLICE or SUPERVISOR");
     }
     String code = port == null ? "" : port.strip().toUpperCase();
-    if (caller.isAdmin()) {
-      return code;
-    }
-    if (!caller.has(stage.role()) || !caller.ports().contains(code)) {
+    if (!caller.actsAt(stage.role(), code)) {
       throw new ForbiddenException(
           "deciding "
               + stage

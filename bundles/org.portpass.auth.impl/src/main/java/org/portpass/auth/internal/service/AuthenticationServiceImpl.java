@@ -39,6 +39,7 @@ import org.portpass.core.AuditLog;
 import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
 import org.portpass.core.Role;
+import org.portpass.core.Texts;
 import org.portpass.core.TooManyRequestsException;
 import org.portpass.core.UnauthorizedException;
 import org.portpass.core.ValidationException;
@@ -152,7 +153,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
       tx.write(
           em -> {
             UsedAssertionEntity used = new UsedAssertionEntity();
-            used.setAssertionKey(cut(provider + ":" + identity.assertionId(), 300));
+            used.setAssertionKey(Texts.cut(provider + ":" + identity.assertionId(), 300));
             used.setExpiresAt(Date.from(identity.expiresAt()));
             em.persist(used);
           });
@@ -377,12 +378,12 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     tx.write(
         em -> {
           LoginFailureEntity failure = new LoginFailureEntity();
-          failure.setUsername(cut(name, 64));
-          failure.setClientAddress(cut(address == null ? "unknown" : address, 64));
+          failure.setUsername(Texts.cut(name, 64));
+          failure.setClientAddress(Texts.cut(address == null ? "unknown" : address, 64));
           failure.setFailedAt(new Date());
           em.persist(failure);
           AuditTrail.append(
-              em, anonymous, "auth.login.failed", "account", cut(name, 64), null, null);
+              em, anonymous, "auth.login.failed", "account", Texts.cut(name, 64), null, null);
         });
   }
 
@@ -437,10 +438,6 @@ public class AuthenticationServiceImpl implements AuthenticationService {
   }
 
   private static Caller anonymous(String who, String address, String requestId) {
-    return new Caller(cut("login:" + who, 128), Set.of(), null, Set.of(), address, requestId);
-  }
-
-  private static String cut(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max);
+    return new Caller(Texts.cut("login:" + who, 128), Set.of(), null, Set.of(), address, requestId);
   }
 }

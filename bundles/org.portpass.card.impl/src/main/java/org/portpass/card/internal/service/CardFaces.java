@@ -16,13 +16,17 @@ import org.portpass.registry.VehicleService;
 
 /** Gathers what goes on a card from the pass and the holder's registry record. */
 final class CardFaces {
-  private static final Caller SYSTEM = Caller.system("card-production");
-
+  private final Caller system;
   private final PersonService persons;
   private final VehicleService vehicles;
   private final AttachmentService attachments;
 
-  CardFaces(PersonService persons, VehicleService vehicles, AttachmentService attachments) {
+  CardFaces(
+      Caller system,
+      PersonService persons,
+      VehicleService vehicles,
+      AttachmentService attachments) {
+    this.system = system;
     this.persons = persons;
     this.vehicles = vehicles;
     this.attachments = attachments;
@@ -34,13 +38,13 @@ final class CardFaces {
     String company;
     byte[] photo = null;
     if (pass.subjectKind() == SubjectKind.PERSON) {
-      Person person = persons.get(SYSTEM, pass.subjectId());
+      Person person = persons.get(system, pass.subjectId());
       nameZh = person.nameZh();
       nameEn = person.nameEn();
       company = person.companyName();
       photo = photo(OwnerKind.PERSON, person.id());
     } else {
-      Vehicle vehicle = vehicles.get(SYSTEM, pass.subjectId());
+      Vehicle vehicle = vehicles.get(system, pass.subjectId());
       nameZh = vehicle.plateNumber();
       nameEn = vehicle.type() + (vehicle.make() == null ? "" : " · " + vehicle.make());
       company = vehicle.companyName();
@@ -63,10 +67,10 @@ final class CardFaces {
 
   /** The holder's newest photo, if any. */
   private byte[] photo(OwnerKind kind, long owner) {
-    return attachments.list(SYSTEM, kind, owner).stream()
+    return attachments.list(system, kind, owner).stream()
         .filter(a -> a.type() == AttachmentType.PHOTO)
         .max(Comparator.comparing(Attachment::uploadedAt))
-        .map(a -> attachments.content(SYSTEM, kind, owner, a.id()).bytes())
+        .map(a -> attachments.content(system, kind, owner, a.id()).bytes())
         .orElse(null);
   }
 }

@@ -50,6 +50,7 @@ import org.portpass.core.NotFoundException;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
 import org.portpass.core.Role;
+import org.portpass.core.Texts;
 import org.portpass.core.ValidationException;
 import org.portpass.registry.AttachmentService;
 import org.portpass.registry.PersonService;
@@ -111,7 +112,7 @@ public class CardServiceImpl implements CardService, EventHandler {
     this.tx = new Transactions(jpa);
     this.passes = passes;
     this.renderer = renderer;
-    this.faces = new CardFaces(persons, vehicles, attachments);
+    this.faces = new CardFaces(SYSTEM, persons, vehicles, attachments);
     this.keys = PassCodeKeys.loadOrCreate(tx);
     // events can be missed (this bundle stopped, a node died): catch up on start and every 30 s
     intake.scheduleWithFixedDelay(this::catchUp, 0, 30, TimeUnit.SECONDS);
@@ -250,7 +251,7 @@ public class CardServiceImpl implements CardService, EventHandler {
     CardJobEntity found = tx.read(em -> findJob(em, jobId));
     requireDesk(caller, found.getPort());
     Pass pass = passes.get(SYSTEM, found.getPassNumber());
-    StepOrder order =
+    Begun begun =
         tx.write(
             em -> {
               CardJobEntity job = findJob(em, jobId);
@@ -280,18 +281,23 @@ public class CardServiceImpl implements CardService, EventHandler {
                   step == CardStep.ENCODE
                       ? card.getPassCode().getBytes(StandardCharsets.US_ASCII)
                       : null;
-              return new StepOrder(
-                  job.getId(), attempt.getId(), step, card.getSerial(), null, chip);
+              return new Begun(
+                  new StepOrder(job.getId(), attempt.getId(), step, card.getSerial(), null, chip),
+                  card.getPassCode());
             },
             UnaryOperator.identity());
+    StepOrder order = begun.order();
     if (order.step() != CardStep.PRINT) {
       return order;
     }
-    String code = tx.read(em -> em.find(CardEntity.class, order.cardSerial()).getPassCode());
-    byte[] png = renderer.png(faces.face(pass, order.cardSerial(), code));
+    // rendered outside the transaction: it reads the holder from the registry's own unit
+    byte[] png = renderer.png(faces.face(pass, order.cardSerial(), begun.passCode()));
     return new StepOrder(
         order.jobId(), order.attemptId(), order.step(), order.cardSerial(), png, null);
   }
+
+  /** A begun step and the pass code of its card. */
+  private record Begun(StepOrder order, String passCode) {}
 
   @Override
   public CardJob report(Caller caller, long jobId, long attemptId, StepReport report) {
@@ -322,7 +328,8 @@ public class CardServiceImpl implements CardService, EventHandler {
               String problem = report.ok() ? check(em, step, card, report) : null;
               boolean ok = report.ok() && problem == null;
               String fault = ok ? null : report.ok() ? faultOf(step) : report.fault();
-              String message = ok ? null : problem != null ? problem : cut(report.message(), 900);
+              String message =
+                  ok ? null : problem != null ? problem : Texts.cut(report.message(), 900);
               CardJobFlow next;
               if (ok) {
                 next = flow(job).succeed(step);
@@ -341,7 +348,7 @@ public class CardServiceImpl implements CardService, EventHandler {
               }
               attempt.setOutcome(ok ? "OK" : "FAILED");
               attempt.setFinishedAt(new Date());
-              attempt.setDevice(cut(report.device(), 200));
+              attempt.setDevice(Texts.cut(report.device(), 200));
               attempt.setFault(fault);
               attempt.setMessage(message);
               job.setActiveStep(null);
@@ -513,13 +520,15 @@ public class CardServiceImpl implements CardService, EventHandler {
                         () ->
                             new ConflictException(
                                 "no-card", "passNumber", "no card of this pass waits for pickup")));
+    String who =
+        Texts.required(
+            "collectedBy",
+            collectedBy,
+            200,
+            "name the person who collected the card (at most 200 characters)");
     if (pass.status() == PassStatus.PENDING_CARD) {
-      passes.pickUp(caller, number, collectedBy); // validates collectedBy
-    } else if (collectedBy == null || collectedBy.isBlank() || collectedBy.strip().length() > 200) {
-      throw new ValidationException(
-          "collectedBy", "name the person who collected the card (at most 200 characters)");
+      passes.pickUp(caller, number, who);
     }
-    String who = collectedBy.strip();
     return tx.write(
         em -> {
           CardEntity card = em.find(CardEntity.class, ready.getSerial());
@@ -536,8 +545,7 @@ public class CardServiceImpl implements CardService, EventHandler {
     String why = requireReason(reason);
     Pass pass = passes.get(caller, passNumber);
     boolean mayReport =
-        caller.actsFor(pass.companyId())
-            || (caller.has(Role.CARD_DESK) && caller.ports().contains(pass.pickupPort()));
+        caller.actsFor(pass.companyId()) || caller.actsAt(Role.CARD_DESK, pass.pickupPort());
     if (!mayReport) {
       throw new ForbiddenException(
           "a lost card is reported by the pass holder's company or the pickup port's card desk");
@@ -763,7 +771,7 @@ public class CardServiceImpl implements CardService, EventHandler {
   private static void voidCard(CardEntity card, String reason) {
     card.setStatus("VOID");
     card.setLivePassNumber(null);
-    card.setVoidReason(cut(reason, 1000));
+    card.setVoidReason(Texts.cut(reason, 1000));
   }
 
   private static AttemptEntity openAttempt(EntityManager em, CardJobEntity job) {
@@ -817,7 +825,7 @@ public class CardServiceImpl implements CardService, EventHandler {
 
   private static String requireDesk(Caller caller, String port) {
     String code = port == null ? "" : port.strip().toUpperCase(Locale.ROOT);
-    if (!caller.isAdmin() && !(caller.has(Role.CARD_DESK) && caller.ports().contains(code))) {
+    if (!caller.actsAt(Role.CARD_DESK, code)) {
       throw new ForbiddenException("card production at " + code + " needs its CARD_DESK role");
     }
     return code;
@@ -842,15 +850,7 @@ public class CardServiceImpl implements CardService, EventHandler {
   }
 
   private static String requireReason(String reason) {
-    String why = reason == null ? "" : reason.strip();
-    if (why.isEmpty() || why.length() > 900) {
-      throw new ValidationException("reason", "give a reason (at most 900 characters)");
-    }
-    return why;
-  }
-
-  private static String cut(String text, int max) {
-    return text == null ? null : text.length() <= max ? text : text.substring(0, max);
+    return Texts.required("reason", reason, 900, "give a reason (at most 900 characters)");
   }
 
   private static CardJob view(EntityManager em, CardJobEntity job) {

@@ -85,7 +85,6 @@ public class CardDeskResource {
   }
 
   private static boolean mayUse(Caller caller, String port) {
-    return caller.isAdmin()
-        || (caller.has(Role.CARD_DESK) && caller.ports().contains(port.toUpperCase(Locale.ROOT)));
+    return caller.actsAt(Role.CARD_DESK, port.toUpperCase(Locale.ROOT));
   }
 }

@@ -9,7 +9,6 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.portpass.device.CardPrinter;
 import org.portpass.device.DeviceException;
-import org.portpass.device.DeviceStatus;
 
 /**
  * A card printer on a serial port: one per factory configuration of {@value
@@ -20,30 +19,18 @@ import org.portpass.device.DeviceStatus;
     configurationPid = SerialDevices.PRINTER_PID,
     configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SerialDevices.Config.class, factory = true)
-public final class SerialCardPrinter implements CardPrinter {
+public final class SerialCardPrinter extends SerialDevice implements CardPrinter {
   /** A card serial travels as one word of the request line. */
   private static final Pattern CARD_SERIAL = Pattern.compile("[!-~]{1,64}");
 
-  private final SerialLine line;
-
   @Activate
   public SerialCardPrinter(SerialDevices.Config config) {
-    line = SerialDevices.line(config);
+    super(config);
   }
 
   @Deactivate
   void deactivate() {
     line.close();
-  }
-
-  @Override
-  public String name() {
-    return line.name();
-  }
-
-  @Override
-  public DeviceStatus status() {
-    return line.status();
   }
 
   @Override

@@ -9,7 +9,6 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.portpass.device.DeviceException;
-import org.portpass.device.DeviceStatus;
 import org.portpass.device.QrScanner;
 
 /**
@@ -22,27 +21,15 @@ import org.portpass.device.QrScanner;
     configurationPid = SerialDevices.SCANNER_PID,
     configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SerialDevices.Config.class, factory = true)
-public final class SerialQrScanner implements QrScanner {
-  private final SerialLine line;
-
+public final class SerialQrScanner extends SerialDevice implements QrScanner {
   @Activate
   public SerialQrScanner(SerialDevices.Config config) {
-    line = SerialDevices.line(config);
+    super(config);
   }
 
   @Deactivate
   void deactivate() {
     line.close();
-  }
-
-  @Override
-  public String name() {
-    return line.name();
-  }
-
-  @Override
-  public DeviceStatus status() {
-    return line.status();
   }
 
   @Override

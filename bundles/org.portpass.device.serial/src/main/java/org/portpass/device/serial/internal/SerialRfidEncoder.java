@@ -9,7 +9,6 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.portpass.device.DeviceException;
-import org.portpass.device.DeviceStatus;
 import org.portpass.device.RfidEncoder;
 
 /**
@@ -21,32 +20,20 @@ import org.portpass.device.RfidEncoder;
     configurationPid = SerialDevices.ENCODER_PID,
     configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SerialDevices.Config.class, factory = true)
-public final class SerialRfidEncoder implements RfidEncoder {
+public final class SerialRfidEncoder extends SerialDevice implements RfidEncoder {
   /** ISO 14443 and 15693 chips have UIDs of 4 to 10 bytes. */
   private static final Pattern UID = Pattern.compile("(?:[0-9A-Fa-f]{2}){4,10}");
 
   private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
-  private final SerialLine line;
-
   @Activate
   public SerialRfidEncoder(SerialDevices.Config config) {
-    line = SerialDevices.line(config);
+    super(config);
   }
 
   @Deactivate
   void deactivate() {
     line.close();
-  }
-
-  @Override
-  public String name() {
-    return line.name();
-  }
-
-  @Override
-  public DeviceStatus status() {
-    return line.status();
   }
 
   @Override

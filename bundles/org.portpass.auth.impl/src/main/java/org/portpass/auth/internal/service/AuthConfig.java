@@ -24,7 +24,4 @@ public @interface AuthConfig {
 
   @AttributeDefinition(description = "Throttling window, in minutes")
   int failureWindowMinutes() default 15;
-
-  @AttributeDefinition(description = "Codes of the ports that port roles may be granted for")
-  String[] ports() default {"KEL", "TPE", "SUO", "TXG", "KHH", "ANP", "HUN", "BUD", "MZG"};
 }

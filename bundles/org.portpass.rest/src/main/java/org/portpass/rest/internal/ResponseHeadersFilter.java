@@ -77,13 +77,11 @@ public class ResponseHeadersFilter implements ContainerRequestFilter, ContainerR
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     MultivaluedMap<String, Object> headers = response.getHeaders();
     headers.putSingle(REQUEST_ID, request.getHeaderString(REQUEST_ID));
-    headers.putSingle("X-Content-Type-Options", "nosniff");
-    headers.putSingle("X-Frame-Options", "DENY");
-    headers.putSingle("Referrer-Policy", "no-referrer");
-    headers.putSingle("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-    headers.putSingle("Cross-Origin-Resource-Policy", "same-origin");
-    if (!headers.containsKey("Cache-Control")) {
-      headers.putSingle("Cache-Control", "no-store");
-    }
+    ServletProblems.SECURITY_HEADERS.forEach(
+        (name, value) -> {
+          if (!name.equals("Cache-Control") || !headers.containsKey(name)) {
+            headers.putSingle(name, value);
+          }
+        });
   }
 }

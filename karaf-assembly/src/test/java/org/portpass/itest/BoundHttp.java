@@ -71,6 +71,22 @@ final class BoundHttp {
     }
   }
 
+  /** Sends the bytes as they are (a request Java's clients would refuse to send) on one connection. */
+  Reply raw(byte[] request) {
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(local, 0));
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request);
+      out.flush();
+      socket.shutdownOutput();
+      return parse(socket.getInputStream().readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Reply parse(byte[] raw) {
     String text = new String(raw, StandardCharsets.UTF_8);
     int end = text.indexOf("\r\n\r\n");
@@ -86,6 +102,21 @@ final class BoundHttp {
           lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
           lines[i].substring(colon + 1).strip());
     }
-    return new Reply(status, headers, text.substring(end + 4));
+    String body = text.substring(end + 4);
+    if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+      StringBuilder whole = new StringBuilder();
+      int at = 0;
+      while (at < body.length()) {
+        int eol = body.indexOf("\r\n", at);
+        int size = Integer.parseInt(body.substring(at, eol).strip(), 16);
+        if (size == 0) {
+          break;
+        }
+        whole.append(body, eol + 2, eol + 2 + size);
+        at = eol + 2 + size + 2;
+      }
+      body = whole.toString();
+    }
+    return new Reply(status, headers, body);
   }
 }

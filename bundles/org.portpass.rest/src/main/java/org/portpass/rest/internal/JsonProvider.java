@@ -6,20 +6,28 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.ArrayType;
+import com.fasterxml.jackson.databind.type.CollectionType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Array;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -27,6 +35,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.ws.rs.Consumes;
@@ -68,13 +77,19 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
 
   private static final String WRONG_TYPE = "must be a JSON string";
 
+  /** The most items of any list in a body (a form's lines included); services set lower ones. */
+  static final int MAX_ITEMS = 1000;
+
+  static final String TOO_MANY = "at most " + MAX_ITEMS + " items";
+
   static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
           .addModule(
               new SimpleModule("portpass-strict")
                   .addDeserializer(String.class, new Text())
-                  .addDeserializer(LocalDate.class, new StrictDate()))
+                  .addDeserializer(LocalDate.class, new StrictDate())
+                  .setDeserializerModifier(new BoundedLists()))
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -182,6 +197,55 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
         }
       }
       return true;
+    }
+  }
+
+  /** Every list and array of a body is refused beyond {@link #MAX_ITEMS} items. */
+  static final class BoundedLists extends BeanDeserializerModifier {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public JsonDeserializer<?> modifyCollectionDeserializer(
+        DeserializationConfig config,
+        CollectionType type,
+        BeanDescription description,
+        JsonDeserializer<?> deserializer) {
+      return new Bounded(deserializer);
+    }
+
+    @Override
+    public JsonDeserializer<?> modifyArrayDeserializer(
+        DeserializationConfig config,
+        ArrayType type,
+        BeanDescription description,
+        JsonDeserializer<?> deserializer) {
+      return new Bounded(deserializer);
+    }
+  }
+
+  static final class Bounded extends DelegatingDeserializer {
+    private static final long serialVersionUID = 1L;
+
+    Bounded(JsonDeserializer<?> delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+      return new Bounded(delegate);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext context) throws IOException {
+      Object value = super.deserialize(p, context);
+      int size =
+          value instanceof Collection<?> c
+              ? c.size()
+              : value != null && value.getClass().isArray() ? Array.getLength(value) : 0;
+      if (size > MAX_ITEMS) {
+        throw JsonMappingException.from(p, TOO_MANY);
+      }
+      return value;
     }
   }
 
@@ -297,7 +361,9 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     if (message.startsWith("Cannot map `null`")) {
       return "must not be null";
     }
-    if (message.equals(UNUSABLE_TEXT) || message.equals(Dates.MESSAGE)) {
+    if (message.equals(UNUSABLE_TEXT)
+        || message.equals(Dates.MESSAGE)
+        || message.equals(TOO_MANY)) {
       return message;
     }
     if (message.equals(WRONG_TYPE)) {

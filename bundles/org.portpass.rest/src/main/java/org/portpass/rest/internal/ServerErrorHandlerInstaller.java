@@ -26,7 +26,10 @@ public class ServerErrorHandlerInstaller extends AbstractHandler {
     super.setServer(server);
     if (server != null && !(server.getErrorHandler() instanceof ServerErrorHandler)) {
       previous = server.getErrorHandler();
-      server.setErrorHandler(new ServerErrorHandler());
+      ServerErrorHandler handler = new ServerErrorHandler();
+      // given the server before the server may start it as a bean: a started handler refuses one
+      handler.setServer(server);
+      server.setErrorHandler(handler);
     }
   }
 

@@ -328,4 +328,21 @@ class JsonProviderTest {
             new ByteArrayInputStream("{\"name\":\"王\"}".getBytes(StandardCharsets.UTF_16)));
     assertEquals(new Contact("王", null), contact);
   }
+
+  @Test
+  void everyListHasAMaximum() throws IOException {
+    String contact = "{\"name\":\"n\",\"phone\":\"1\"}";
+    String many =
+        String.join(",", java.util.Collections.nCopies(JsonProvider.MAX_ITEMS + 1, contact));
+    FieldError error =
+        refusal(Company.class, "{\"name\":\"A\",\"employees\":1,\"contacts\":[" + many + "]}");
+    assertEquals("contacts", error.field());
+    assertEquals("at most 1000 items", error.message());
+    String enough =
+        String.join(",", java.util.Collections.nCopies(JsonProvider.MAX_ITEMS, contact));
+    Company company =
+        (Company)
+            read(Company.class, "{\"name\":\"A\",\"employees\":1,\"contacts\":[" + enough + "]}");
+    assertEquals(JsonProvider.MAX_ITEMS, company.contacts().size());
+  }
 }

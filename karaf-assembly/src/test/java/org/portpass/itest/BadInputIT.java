@@ -17,6 +17,9 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,9 +34,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 import org.junit.Before;
@@ -73,10 +73,10 @@ import org.portpass.core.Role;
  *
  * <p>A few requests never reach PortPass: Jetty refuses a NUL or {@code ..;} in a path segment
  * (400), a URI over 8 KiB (414), and an encoded path that climbs out of {@code /api/v1}. Those are
- * counted apart, as answered by the HTTP server before PortPass, and judged like every other answer:
- * problem+json, with PortPass's server-wide error handler. Every error answer must be problem+json,
- * empty-bodied ones included. {@link #protocolErrorsAreProblems} sends what Java's HTTP client
- * cannot (raw spaces, control bytes, TRACE, CONNECT), and {@link
+ * counted apart, as answered by the HTTP server before PortPass, and judged like every other
+ * answer: problem+json, with PortPass's server-wide error handler. Every error answer must be
+ * problem+json, empty-bodied ones included. {@link #protocolErrorsAreProblems} sends what Java's
+ * HTTP client cannot (raw spaces, control bytes, TRACE, CONNECT), and {@link
  * #strictInputInValidRequestsIsRefusedAndChangesNothing} puts each bad value alone into an
  * otherwise valid body for an existing record, with the database tables as the fingerprint.
  */
@@ -462,8 +462,10 @@ public class BadInputIT {
     Map<String, String> requests = new LinkedHashMap<>();
     requests.put("NUL in the path", "GET /api/v1/persons/%00 HTTP/1.1\r\n" + host + "\r\n");
     requests.put("raw space in the path", "GET /api/v1/per sons/1 HTTP/1.1\r\n" + host + "\r\n");
-    requests.put("..%2f segments", "GET /api/v1/persons/..%2f..%2fhealth HTTP/1.1\r\n" + host + "\r\n");
-    requests.put("encoded dot segments", "GET /api/v1/%2e%2e/%2e%2e/x HTTP/1.1\r\n" + host + "\r\n");
+    requests.put(
+        "..%2f segments", "GET /api/v1/persons/..%2f..%2fhealth HTTP/1.1\r\n" + host + "\r\n");
+    requests.put(
+        "encoded dot segments", "GET /api/v1/%2e%2e/%2e%2e/x HTTP/1.1\r\n" + host + "\r\n");
     requests.put("..; segment", "GET /api/v1/..;/health HTTP/1.1\r\n" + host + "\r\n");
     requests.put(
         "URI over the limit",
@@ -493,7 +495,14 @@ public class BadInputIT {
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, String> request : requests.entrySet()) {
       BoundHttp.Reply reply = http.raw(request.getValue().getBytes(StandardCharsets.ISO_8859_1));
-      String seen = request.getKey() + " -> " + reply.status() + " " + reply.headers() + " " + cut(reply.body());
+      String seen =
+          request.getKey()
+              + " -> "
+              + reply.status()
+              + " "
+              + reply.headers()
+              + " "
+              + cut(reply.body());
       if (reply.status() < 400 || reply.status() >= 500) {
         problems.add("not a 4xx: " + seen);
         continue;
@@ -517,12 +526,15 @@ public class BadInputIT {
         problems.add("leaks internals: " + seen);
       }
     }
-    System.out.println("protocol-level errors: " + requests.size() + " cases, " + problems.size() + " bad");
+    System.out.println(
+        "protocol-level errors: " + requests.size() + " cases, " + problems.size() + " bad");
     problems.forEach(p -> System.out.println("PROTOCOL " + p));
     assertEquals(String.join("\n", problems), List.of(), problems);
   }
 
-  /** The public health check tells anonymous callers the status alone, no JDBC URL or error text. */
+  /**
+   * The public health check tells anonymous callers the status alone, no JDBC URL or error text.
+   */
   @Test
   public void healthTellsAnonymousCallersTheStatusAlone() {
     JsonNode anonymous = api.anonymous().get("/health").expect(200).json();
@@ -538,11 +550,12 @@ public class BadInputIT {
   }
 
   /**
-   * Issue 15's rule for bad input: a bad value inside an otherwise valid body, sent to a record that
-   * exists, so the bad value is the only fault. Each class of strict input (dates, types, duplicate
-   * keys, encodings, nationalities, files that are not what they claim, repeated query parameters)
-   * gets a 400 problem, and the database tables are the same afterwards. At the end the same bodies
-   * with the good value are accepted, which proves that the bad value was the only fault.
+   * Issue 15's rule for bad input: a bad value inside an otherwise valid body, sent to a record
+   * that exists, so the bad value is the only fault. Each class of strict input (dates, types,
+   * duplicate keys, encodings, nationalities, files that are not what they claim, repeated query
+   * parameters) gets a 400 problem, and the database tables are the same afterwards. At the end the
+   * same bodies with the good value are accepted, which proves that the bad value was the only
+   * fault.
    */
   @Test
   public void strictInputInValidRequestsIsRefusedAndChangesNothing() throws Exception {
@@ -552,7 +565,14 @@ public class BadInputIT {
     JsonNode person = admin.get("/persons/" + f.person).expect(200).json();
     ObjectNode goodPerson = NODES.objectNode();
     for (String field :
-        List.of("identityKind", "identityNumber", "nameZh", "nameEn", "birthDate", "phone", "version")) {
+        List.of(
+            "identityKind",
+            "identityNumber",
+            "nameZh",
+            "nameEn",
+            "birthDate",
+            "phone",
+            "version")) {
       if (person.hasNonNull(field)) {
         goodPerson.set(field, person.get(field));
       }
@@ -619,17 +639,37 @@ public class BadInputIT {
                 .getBytes(StandardCharsets.UTF_8));
     // encodings: overlong UTF-8, Latin-1 and UTF-16 declared as UTF-8
     cases +=
-        refused(problems, admin, "PUT", personPath, replaceName(person1, new byte[] {'A', (byte) 0xc0, (byte) 0xaf, 'B'}));
-    cases += refused(problems, admin, "PUT", personPath, replaceName(person1, new byte[] {'J', 'o', 's', (byte) 0xe9}));
+        refused(
+            problems,
+            admin,
+            "PUT",
+            personPath,
+            replaceName(person1, new byte[] {'A', (byte) 0xc0, (byte) 0xaf, 'B'}));
+    cases +=
+        refused(
+            problems,
+            admin,
+            "PUT",
+            personPath,
+            replaceName(person1, new byte[] {'J', 'o', 's', (byte) 0xe9}));
     cases += refused(problems, admin, "PUT", personPath, person1.getBytes(StandardCharsets.UTF_16));
-    cases += refused(problems, admin, "PUT", personPath, person1.getBytes(StandardCharsets.UTF_16LE));
+    cases +=
+        refused(problems, admin, "PUT", personPath, person1.getBytes(StandardCharsets.UTF_16LE));
     // lists over their documented maximum (20 attachments; the ids are joined into one column)
     ArrayNode ids = NODES.arrayNode();
     for (int i = 0; i < 21; i++) {
       ids.add(MISSING_ID - i);
     }
-    cases += refused(problems, clerk, "PUT", formPath, with(goodForm, "companyAttachmentIds", ids.toString()));
-    cases += refused(problems, clerk, "PUT", formPath, withLine(goodForm, "attachmentIds", ids.toString()));
+    cases +=
+        refused(
+            problems,
+            clerk,
+            "PUT",
+            formPath,
+            with(goodForm, "companyAttachmentIds", ids.toString()));
+    cases +=
+        refused(
+            problems, clerk, "PUT", formPath, withLine(goodForm, "attachmentIds", ids.toString()));
     // a nationality that is no country
     Map<String, Object> passport = new LinkedHashMap<>();
     passport.put("identityKind", "PASSPORT");
@@ -643,21 +683,59 @@ public class BadInputIT {
     // files that are not what they claim in full, dates and repeated parameters on uploads
     byte[] png = Samples.png();
     String upload = personPath + "/attachments?type=";
-    cases += refusedFile(problems, admin, upload + "PHOTO", "image/png", concat(java.util.Arrays.copyOf(png, 16), "\n#!/bin/sh\nid\n"));
-    cases += refusedFile(problems, admin, upload + "PHOTO", "image/png", concat(png, "#!/bin/sh\nid\n"));
-    cases += refusedFile(problems, admin, upload + "OTHER", "application/pdf", "%PDF-1.4\n<html><script>alert(1)</script></html>\n".getBytes(StandardCharsets.US_ASCII));
+    cases +=
+        refusedFile(
+            problems,
+            admin,
+            upload + "PHOTO",
+            "image/png",
+            concat(java.util.Arrays.copyOf(png, 16), "\n#!/bin/sh\nid\n"));
+    cases +=
+        refusedFile(problems, admin, upload + "PHOTO", "image/png", concat(png, "#!/bin/sh\nid\n"));
+    cases +=
+        refusedFile(
+            problems,
+            admin,
+            upload + "OTHER",
+            "application/pdf",
+            "%PDF-1.4\n<html><script>alert(1)</script></html>\n"
+                .getBytes(StandardCharsets.US_ASCII));
     cases += refusedFile(problems, admin, upload + "PHOTO&type=OTHER", "image/png", png);
-    cases += refusedFile(problems, admin, upload + "OTHER&validUntil=10000-01-01", "application/pdf", Samples.pdf());
-    cases += refusedFile(problems, admin, upload + "OTHER&validUntil=2030-01-01T00:00:00Z", "application/pdf", Samples.pdf());
-    cases += refusedFile(problems, admin, upload + "OTHER&validUntil=-0001-01-01", "application/pdf", Samples.pdf());
+    cases +=
+        refusedFile(
+            problems,
+            admin,
+            upload + "OTHER&validUntil=10000-01-01",
+            "application/pdf",
+            Samples.pdf());
+    cases +=
+        refusedFile(
+            problems,
+            admin,
+            upload + "OTHER&validUntil=2030-01-01T00:00:00Z",
+            "application/pdf",
+            Samples.pdf());
+    cases +=
+        refusedFile(
+            problems,
+            admin,
+            upload + "OTHER&validUntil=-0001-01-01",
+            "application/pdf",
+            Samples.pdf());
     // a repeated query parameter is ambiguous, not "the first one"
     Api.Reply repeated = admin.get("/persons?companyId=" + f.company + "&companyId=" + MISSING_ID);
     cases++;
-    if (repeated.status() != 400 || !"application/problem+json".equals(repeated.header("Content-Type"))) {
-      problems.add("repeated companyId -> " + repeated.status() + " " + cut(new String(repeated.bytes(), StandardCharsets.UTF_8)));
+    if (repeated.status() != 400
+        || !"application/problem+json".equals(repeated.header("Content-Type"))) {
+      problems.add(
+          "repeated companyId -> "
+              + repeated.status()
+              + " "
+              + cut(new String(repeated.bytes(), StandardCharsets.UTF_8)));
     }
     String after = tables();
-    System.out.println("strict input in valid requests: " + cases + " cases, " + problems.size() + " bad");
+    System.out.println(
+        "strict input in valid requests: " + cases + " cases, " + problems.size() + " bad");
     problems.forEach(p -> System.out.println("STRICT " + p));
     assertEquals("case count", 49, cases);
     assertEquals(String.join("\n", problems), List.of(), problems);
@@ -669,7 +747,8 @@ public class BadInputIT {
     passport.put("nationality", "PHL");
     admin.post("/persons", passport).expect(201);
     raw(admin, "POST", upload + "PHOTO", "image/png", png).expect(201);
-    raw(admin, "POST", upload + "OTHER&validUntil=2030-01-01", "application/pdf", Samples.pdf()).expect(201);
+    raw(admin, "POST", upload + "OTHER&validUntil=2030-01-01", "application/pdf", Samples.pdf())
+        .expect(201);
   }
 
   private static byte[] concat(byte[] head, String tail) {
@@ -698,7 +777,8 @@ public class BadInputIT {
     return ESCAPING.writeValueAsBytes(copy);
   }
 
-  private static byte[] withLine(ObjectNode good, String field, String rawValue) throws IOException {
+  private static byte[] withLine(ObjectNode good, String field, String rawValue)
+      throws IOException {
     ObjectNode copy = good.deepCopy();
     ((ObjectNode) copy.path("lines").path(0)).set(field, ESCAPING.readTree(rawValue));
     return ESCAPING.writeValueAsBytes(copy);
@@ -711,12 +791,17 @@ public class BadInputIT {
   }
 
   /** Sends one bad request and notes it unless it is a 400 problem; always one case. */
-  private static int refused(List<String> problems, Api caller, String method, String path, byte[] body) {
-    judge(problems, method + " " + path + " " + cut(new String(body, StandardCharsets.UTF_8)), caller.send(json(method, caller, path, body)));
+  private static int refused(
+      List<String> problems, Api caller, String method, String path, byte[] body) {
+    judge(
+        problems,
+        method + " " + path + " " + cut(new String(body, StandardCharsets.UTF_8)),
+        caller.send(json(method, caller, path, body)));
     return 1;
   }
 
-  private static int refusedFile(List<String> problems, Api caller, String path, String type, byte[] body) {
+  private static int refusedFile(
+      List<String> problems, Api caller, String path, String type, byte[] body) {
     judge(problems, "POST " + path + " [" + type + "]", raw(caller, "POST", path, type, body));
     return 1;
   }
@@ -738,7 +823,13 @@ public class BadInputIT {
    * rightly write to: the audit trail and the login throttle's failures and locks.
    */
   private String tables() throws SQLException {
-    Set<String> skipped = Set.of("audit_event", "login_failure", "login_lock", "databasechangelog", "databasechangeloglock");
+    Set<String> skipped =
+        Set.of(
+            "audit_event",
+            "login_failure",
+            "login_lock",
+            "databasechangelog",
+            "databasechangeloglock");
     StringBuilder print = new StringBuilder();
     try (Connection c = dataSource.getConnection()) {
       List<String> names = new ArrayList<>();
@@ -746,7 +837,10 @@ public class BadInputIT {
         while (t.next()) {
           String schema = t.getString("TABLE_SCHEM");
           String name = t.getString("TABLE_NAME");
-          if (schema != null && (schema.equalsIgnoreCase("SYS") || schema.toLowerCase(Locale.ROOT).startsWith("pg_") || schema.equalsIgnoreCase("information_schema"))) {
+          if (schema != null
+              && (schema.equalsIgnoreCase("SYS")
+                  || schema.toLowerCase(Locale.ROOT).startsWith("pg_")
+                  || schema.equalsIgnoreCase("information_schema"))) {
             continue;
           }
           if (!skipped.contains(name.toLowerCase(Locale.ROOT))) {
@@ -764,13 +858,20 @@ public class BadInputIT {
             StringBuilder row = new StringBuilder();
             for (int i = 1; i <= columns; i++) {
               Object value = r.getObject(i);
-              row.append(value instanceof byte[] b ? java.util.Arrays.hashCode(b) : value).append('|');
+              row.append(value instanceof byte[] b ? java.util.Arrays.hashCode(b) : value)
+                  .append('|');
             }
             rows.add(row.toString());
           }
         }
         java.util.Collections.sort(rows);
-        print.append(table).append(' ').append(rows.size()).append(' ').append(rows.hashCode()).append('\n');
+        print
+            .append(table)
+            .append(' ')
+            .append(rows.size())
+            .append(' ')
+            .append(rows.hashCode())
+            .append('\n');
       }
     }
     if (print.length() == 0) {

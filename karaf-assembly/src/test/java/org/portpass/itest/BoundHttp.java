@@ -71,7 +71,9 @@ final class BoundHttp {
     }
   }
 
-  /** Sends the bytes as they are (a request Java's clients would refuse to send) on one connection. */
+  /**
+   * Sends the bytes as they are (a request Java's clients would refuse to send) on one connection.
+   */
   Reply raw(byte[] request) {
     try (Socket socket = new Socket()) {
       socket.bind(new InetSocketAddress(local, 0));

@@ -2,7 +2,9 @@ package org.portpass.application.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -81,6 +83,10 @@ public class FormResource {
     return applications.listForms(caller, query, Paging.of(page, size));
   }
 
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = ApplicationForm.class)))
   @POST
   @Operation(
       summary = "Save a new draft (草稿匣) for your company",
@@ -91,6 +97,10 @@ public class FormResource {
     return Responses.created(PATH, created.id(), created, created.version());
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = ApplicationForm.class)))
   @GET
   @Path("{id: \\d+}")
   @Operation(summary = "A form with all its lines")
@@ -100,6 +110,10 @@ public class FormResource {
     return Responses.ok(form, form.version());
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = ApplicationForm.class)))
   @PUT
   @Path("{id: \\d+}")
   @Operation(
@@ -119,6 +133,7 @@ public class FormResource {
     return Responses.ok(updated, updated.version());
   }
 
+  @ApiResponse(responseCode = "204", description = "Deleted")
   @DELETE
   @Path("{id: \\d+}")
   @Operation(summary = "Delete a draft; submitted forms are cancelled instead")
@@ -133,6 +148,16 @@ public class FormResource {
     return Response.noContent().build();
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "The submitted form",
+      content = @Content(schema = @Schema(implementation = ApplicationForm.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "The Idempotency-Key was used for another request, or the form is not a draft")
+  @ApiResponse(
+      responseCode = "429",
+      description = "A frequency limit is reached: wait for Retry-After")
   @POST
   @Path("{id: \\d+}/submit")
   @Operation(
@@ -155,6 +180,10 @@ public class FormResource {
     return Responses.ok(form, form.version());
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = ApplicationForm.class)))
   @POST
   @Path("{id: \\d+}/cancel")
   @Operation(

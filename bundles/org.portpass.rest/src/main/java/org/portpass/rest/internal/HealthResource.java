@@ -1,6 +1,9 @@
 package org.portpass.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.portpass.core.PortPassException;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.Public;
 import org.portpass.storage.DatabaseStatus;
 import org.portpass.storage.SchemaReady;
 
@@ -77,6 +81,15 @@ public class HealthResource {
     ready.remove(schema.unit());
   }
 
+  @Public
+  @ApiResponse(
+      responseCode = "200",
+      description = "UP",
+      content = @Content(schema = @Schema(implementation = HealthReport.class)))
+  @ApiResponse(
+      responseCode = "503",
+      description = "DOWN",
+      content = @Content(schema = @Schema(implementation = HealthReport.class)))
   @GET
   @Operation(
       summary = "Health of the server and its database",

@@ -33,7 +33,4 @@ public @interface AuthConfig {
   @AttributeDefinition(
       description = "How long failures are counted, in minutes; also the longest lock")
   int failureWindowMinutes() default 15;
-
-  @AttributeDefinition(description = "Codes of the ports that port roles may be granted for")
-  String[] ports() default {"KEL", "TPE", "SUO", "TXG", "KHH", "ANP", "HUN", "BUD", "MZG"};
 }

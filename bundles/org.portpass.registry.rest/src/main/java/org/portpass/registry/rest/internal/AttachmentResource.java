@@ -2,7 +2,10 @@ package org.portpass.registry.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,6 +81,24 @@ public class AttachmentResource {
     return attachments.list(callers.resolve(request), kind(owner), ownerId);
   }
 
+  @RequestBody(
+      required = true,
+      description = "The file itself",
+      content = {
+        @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+        @Content(
+            mediaType = "application/pdf",
+            schema = @Schema(type = "string", format = "binary")),
+        @Content(
+            mediaType = "application/octet-stream",
+            schema = @Schema(type = "string", format = "binary"))
+      })
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = Attachment.class)))
+  @ApiResponse(responseCode = "413", description = "The file is larger than the limit")
   @POST
   @Consumes({"image/jpeg", "image/png", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
   @Produces(MediaType.APPLICATION_JSON)
@@ -122,6 +143,16 @@ public class AttachmentResource {
     return attachments.get(callers.resolve(request), kind(owner), ownerId, attachmentId);
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "The file",
+      content = {
+        @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+        @Content(
+            mediaType = "application/pdf",
+            schema = @Schema(type = "string", format = "binary"))
+      })
   @GET
   @Path("{attachmentId: \\d+}/content")
   @Produces({"image/jpeg", "image/png", "application/pdf"})
@@ -146,6 +177,7 @@ public class AttachmentResource {
         .build();
   }
 
+  @ApiResponse(responseCode = "204", description = "Deleted")
   @DELETE
   @Path("{attachmentId: \\d+}")
   @Operation(summary = "Delete an attachment")

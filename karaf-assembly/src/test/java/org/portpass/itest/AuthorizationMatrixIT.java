@@ -931,6 +931,17 @@ public class AuthorizationMatrixIT {
 
     // passes of company A: read like its other records (by KEL's port staff for a KEL pass only);
     // the card desk hands cards over, the police and supervisors suspend and revoke
+    rules.add(rule("GET /passes", SIGNED_IN, a -> get("/passes?size=500")).leakCheck());
+    rules.add(
+        rule(
+                "GET /passes",
+                "companyId of A",
+                SIGNED_IN,
+                a -> get("/passes?size=500&companyId=" + f.companyA))
+            .leakCheck());
+    rules.add(rule("GET /ports", SIGNED_IN, a -> get("/ports")));
+    rules.add(
+        rule("GET /ports/{code}/requirements", SIGNED_IN, a -> get("/ports/KEL/requirements")));
     rules.add(
         rule(
             "GET /passes/{number}",

@@ -51,12 +51,16 @@ public class FormResource {
 
   private final ApplicationService applications;
   private final CallerResolver callers;
+  private final LineCards cards;
 
   @Activate
   public FormResource(
-      @Reference ApplicationService applications, @Reference CallerResolver callers) {
+      @Reference ApplicationService applications,
+      @Reference CallerResolver callers,
+      @Reference LineCards cards) {
     this.applications = applications;
     this.callers = callers;
+    this.cards = cards;
   }
 
   @GET
@@ -106,7 +110,7 @@ public class FormResource {
   @Operation(summary = "A form with all its lines")
   public Response get(@Context HttpServletRequest request, @PathParam("id") long id) {
     Caller caller = callers.resolve(request);
-    ApplicationForm form = applications.getForm(caller, id);
+    ApplicationForm form = cards.of(applications.getForm(caller, id));
     return Responses.ok(form, form.version());
   }
 
@@ -191,7 +195,7 @@ public class FormResource {
       description = "Lines in card production or beyond stay as they are.")
   public Response cancel(@Context HttpServletRequest request, @PathParam("id") long id) {
     Caller caller = callers.resolve(request);
-    ApplicationForm form = applications.cancelForm(caller, id);
+    ApplicationForm form = cards.of(applications.cancelForm(caller, id));
     return Responses.ok(form, form.version());
   }
 }

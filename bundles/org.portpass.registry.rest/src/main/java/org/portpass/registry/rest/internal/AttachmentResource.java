@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -36,6 +35,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.portpass.core.Caller;
+import org.portpass.core.Dates;
 import org.portpass.core.TooLargeException;
 import org.portpass.core.ValidationException;
 import org.portpass.registry.Attachment;
@@ -213,14 +213,7 @@ public class AttachmentResource {
   }
 
   private static LocalDate date(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw new ValidationException("validUntil", "must be a date like 2027-12-31");
-    }
+    return Dates.parse("validUntil", value);
   }
 
   private static byte[] read(InputStream body) throws IOException {

@@ -113,7 +113,12 @@ class OpenApiContractTest {
     var get = api.getPaths().get("/things/{id}").getGet();
     assertEquals(
         "#/components/schemas/Problem",
-        get.getResponses().get("404").getContent().get(ProblemTypes.MEDIA_TYPE).getSchema().get$ref());
+        get.getResponses()
+            .get("404")
+            .getContent()
+            .get(ProblemTypes.MEDIA_TYPE)
+            .getSchema()
+            .get$ref());
     assertEquals(
         "#/components/schemas/Thing",
         get.getResponses().get("200").getContent().get("application/json").getSchema().get$ref());

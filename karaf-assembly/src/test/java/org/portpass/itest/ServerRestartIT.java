@@ -167,6 +167,12 @@ class ServerRestartIT {
       for (String kind : before.keySet()) {
         assertEquals(before.get(kind), after.get(kind), kind + " changed across the restart");
       }
+      // and found by its identity number, as before the restart
+      JsonNode found =
+          api.get("/persons?identityNumber=" + identity).expect(200).json().path("items").path(0);
+      assertEquals(person, found.path("id").asLong());
+      assertEquals("周杰", found.path("nameZh").asText());
+      assertEquals(company, found.path("companyId").asLong());
       assertArrayEquals(
           Samples.png(),
           api.get("/persons/" + person + "/attachments/" + photo + "/content").expect(200).bytes());

@@ -54,8 +54,8 @@ public final class PortPassContainer {
             .unpackDirectory(new File("target/exam"))
             .useDeployFolder(false));
     options.add(configureConsole().ignoreLocalConsole());
-    options.add(
-        systemTimeout(600_000)); // a busy shared machine boots Karaf in minutes, not seconds
+    // on a loaded build machine a boot can take minutes: wait for it rather than fail the class
+    options.add(systemTimeout(600_000));
     options.add(logLevel(LogLevel.WARN));
     options.add(vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"));
     options.add(vmOption("-Dliquibase.analytics.enabled=false"));

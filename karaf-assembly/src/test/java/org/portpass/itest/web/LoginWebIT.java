@@ -1,0 +1,77 @@
+package org.portpass.itest.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/** Logging in and out in a real browser against the real server. */
+class LoginWebIT {
+  private Browser browser;
+
+  @BeforeAll
+  static void server() {
+    Browser.assumeAvailable();
+  }
+
+  @BeforeEach
+  void open() {
+    browser = Browser.open(1280, 1000);
+  }
+
+  @AfterEach
+  void close(TestInfo test) {
+    browser.screenshot("LoginWebIT-" + test.getTestMethod().get().getName());
+    browser.close();
+  }
+
+  @Test
+  void aCompanyUserLogsInSeesTheCompanyMenuAndLogsOutLeavingNothingBehind() {
+    LoginPage login = LoginPage.open(browser);
+    browser.assertAccessible("login");
+    ShellPage shell = login.loginAs("alpha-user");
+    assertEquals("alpha-user", shell.account());
+    assertEquals(java.util.List.of("申請單", "通行證", "人員", "車輛", "公司資料"), shell.navigation());
+    assertTrue(browser.script("return sessionStorage.getItem('portpass.token')") != null);
+    shell.logout();
+    assertNull(browser.script("return sessionStorage.getItem('portpass.token')"));
+    assertEquals(0L, browser.script("return sessionStorage.length"));
+    assertNull(browser.script("return localStorage.getItem('portpass.token')"));
+    browser.go("/persons");
+    browser.waitFor("#login-submit"); // no way back in without logging in again
+  }
+
+  @Test
+  void emptyFieldsAndAWrongPasswordAreShownBesideTheFieldsAndInTheSummary() {
+    LoginPage login = LoginPage.open(browser);
+    String summary = login.loginFails();
+    assertTrue(summary.contains("請輸入帳號"), summary);
+    assertEquals("錯誤：請輸入密碼", login.fieldError("password").replaceAll("\\s", ""));
+    browser.assertAccessible("login with errors");
+    login.fill("alpha-user", "wrong-password");
+    summary = login.loginFails();
+    assertFalse(summary.contains("請輸入帳號"), summary);
+    assertTrue(browser.find("#password").getAttribute("value").isEmpty());
+  }
+
+  @Test
+  void theLanguageSwitchesToEnglishAndIsRemembered() {
+    LoginPage.open(browser);
+    assertEquals("登入", browser.heading());
+    new ShellPage(browser).switchLanguage();
+    assertEquals("Log in", browser.heading());
+    browser.driver.navigate().refresh();
+    browser.waitForText("main h1", "Log in");
+    ShellPage shell = new LoginPage(browser).loginAs("alpha-user");
+    assertEquals("Applications", shell.navigation().get(0));
+    shell.switchLanguage();
+    assertEquals("zh-TW", shell.language());
+    assertEquals("申請單", shell.navigation().get(0));
+  }
+}

@@ -27,9 +27,9 @@ class PersonsPage {
   List<String> search(String text) {
     browser.type("#person-search", text);
     browser.click("#person-search-submit");
-    new org.openqa.selenium.support.ui.WebDriverWait(
-            browser.driver, java.time.Duration.ofSeconds(20))
-        .until(d -> !browser.all("#persons .person-link, #no-persons").isEmpty());
+    // the list shows which search it answers, so an earlier list is never taken for this one
+    browser.waitFor(
+        "#person-results[data-searched=\"" + text.strip().replace("\"", "\\\"") + "\"]");
     return browser.all("#persons .person-link").stream().map(WebElement::getText).toList();
   }
 

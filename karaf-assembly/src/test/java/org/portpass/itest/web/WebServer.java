@@ -1,0 +1,90 @@
+package org.portpass.itest.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.portpass.itest.Api;
+import org.portpass.itest.ServerProcess;
+
+/**
+ * One real PortPass server for every browser test of the JVM: the assembly started as {@code
+ * bin/karaf server} on free ports with the demo feature (its accounts, companies and simulated card
+ * desks), stopped when the JVM ends. Selenium cannot run inside the Karaf container, so these tests
+ * drive a browser from outside, as a clerk would.
+ */
+final class WebServer {
+  /**
+   * While writing screens: -Dportpass.web.url=http://127.0.0.1:8181/ reuses a running demo server.
+   */
+  private static final String RUNNING = System.getProperty("portpass.web.url", "");
+
+  private static ServerProcess server;
+
+  private WebServer() {}
+
+  /** The server's root URL, e.g. {@code http://127.0.0.1:40123/}; starts it on first use. */
+  static synchronized String url() {
+    if (!RUNNING.isEmpty()) {
+      return RUNNING.endsWith("/") ? RUNNING : RUNNING + "/";
+    }
+    if (server == null) {
+      start();
+    }
+    return server.baseUrl().replace("/api/v1", "/");
+  }
+
+  /** An API client of the server, logged in as a demo account. */
+  static Api api(String username) {
+    return new Api(url() + "api/v1").login(username, "portpass-demo");
+  }
+
+  private static void start() {
+    try {
+      Path parent = Files.createTempDirectory("portpass-web-it");
+      ServerProcess process =
+          ServerProcess.unpack(Path.of(System.getProperty("portpass.assembly")), parent);
+      process.bootFeature("portpass-demo");
+      process.start();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      process.stop();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
+      server = process;
+      awaitDemoAccounts();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start the server", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The demo data is loaded just after the server is healthy: wait until its accounts log in. */
+  private static void awaitDemoAccounts() throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest login =
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/auth/login"))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"username\":\"beta-user\",\"password\":\"portpass-demo\"}"))
+            .build();
+    for (int i = 0; i < 1500; i++) {
+      if (http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("the demo accounts did not appear");
+  }
+}

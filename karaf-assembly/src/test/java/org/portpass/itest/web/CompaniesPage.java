@@ -1,0 +1,48 @@
+package org.portpass.itest.web;
+
+/** Customer service's companies: search, verify, and the new-company form. */
+class CompaniesPage {
+  final Browser browser;
+
+  CompaniesPage(Browser browser) {
+    this.browser = browser;
+    browser.waitFor("#add-company");
+  }
+
+  static CompaniesPage open(Browser browser) {
+    browser.go("/admin/companies");
+    return new CompaniesPage(browser);
+  }
+
+  /** Fills the new-company form and submits it; returns the error summary or the banner. */
+  String create(String taxId, String name) {
+    browser.click("#add-company");
+    browser.waitFor("#company-save");
+    if (taxId != null) {
+      browser.type("#taxId", taxId);
+    }
+    if (name != null) {
+      browser.type("#name", name);
+    }
+    browser.click("#company-save");
+    return browser.find(".banner, .error-summary").getText();
+  }
+
+  CompaniesPage search(String text) {
+    String before = browser.find("main [role=status], #no-companies").getText();
+    browser.type("#company-search", text);
+    browser.click("#company-search-submit");
+    browser.changedText("main [role=status], #no-companies", before);
+    return this;
+  }
+
+  /** The status shown for the company with this tax ID. */
+  String status(String taxId) {
+    return browser.find("tr[data-tax-id='" + taxId + "'] .tag").getText();
+  }
+
+  String verify(String taxId) {
+    browser.click("tr[data-tax-id='" + taxId + "'] button");
+    return browser.find(".banner").getText();
+  }
+}

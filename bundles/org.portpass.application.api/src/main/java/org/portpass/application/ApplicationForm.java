@@ -31,4 +31,22 @@ public record ApplicationForm(
     companyAttachmentIds = List.copyOf(companyAttachmentIds);
     lines = List.copyOf(lines);
   }
+
+  /** This form with other views of its lines (e.g. with their card status). */
+  public ApplicationForm withLines(List<FormLine> newLines) {
+    return new ApplicationForm(
+        id,
+        number,
+        companyId,
+        passType,
+        accessPorts,
+        pickupPort,
+        purpose,
+        companyAttachmentIds,
+        status,
+        newLines,
+        version,
+        createdAt,
+        submittedAt);
+  }
 }

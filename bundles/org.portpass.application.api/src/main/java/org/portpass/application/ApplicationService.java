@@ -78,4 +78,12 @@ public interface ApplicationService {
    * @throws IllegalTransitionException if no line of the form can be cancelled
    */
   ApplicationForm cancelForm(Caller caller, long formId);
+
+  /**
+   * What a port requires of a submission (any logged-in caller): validity limits, frequency limits
+   * and the attachments its rule bundles require.
+   *
+   * @throws org.portpass.core.NotFoundException for a port not in the port directory
+   */
+  PortRequirements requirements(Caller caller, String port);
 }

@@ -13,6 +13,10 @@ import java.util.Set;
  *     review
  * @param revision how often the line was resubmitted; a decision names the revision it was made on
  * @param lastReason the reason of the last rejection, or {@code null}
+ * @param passNumber the pass issued for the line, or {@code null} before every supervisor approved
+ * @param cardStatus the status of the pass's newest card ({@code ISSUING}, {@code LIVE}, {@code
+ *     VOID}), or {@code null} while it has none; the card capability knows it, so the application
+ *     service leaves it null and the REST layer fills it in
  */
 public record FormLine(
     long id,
@@ -26,10 +30,31 @@ public record FormLine(
     LineStatus status,
     Set<String> pendingPorts,
     int revision,
-    String lastReason) {
+    String lastReason,
+    String passNumber,
+    String cardStatus) {
 
   public FormLine {
     attachmentIds = List.copyOf(attachmentIds);
     pendingPorts = Set.copyOf(pendingPorts);
+  }
+
+  /** This line with the status of its pass's newest card. */
+  public FormLine withCardStatus(String card) {
+    return new FormLine(
+        id,
+        lineNo,
+        subjectKind,
+        subjectId,
+        subjectLabel,
+        validFrom,
+        validTo,
+        attachmentIds,
+        status,
+        pendingPorts,
+        revision,
+        lastReason,
+        passNumber,
+        card);
   }
 }

@@ -3,6 +3,8 @@ package org.portpass.application;
 import java.time.LocalDate;
 import java.util.List;
 import org.portpass.core.Caller;
+import org.portpass.core.Page;
+import org.portpass.core.PageRequest;
 
 /**
  * Passes after approval: the hand-over from card production (card ready, card collected) and the
@@ -20,6 +22,12 @@ public interface PassService {
 
   /** Readable by administrators, customer service, the owning company and staff of its ports. */
   Pass get(Caller caller, String number);
+
+  /**
+   * Passes the caller may see, newest first: administrators and customer service every pass,
+   * company accounts their company's, port staff those of their ports.
+   */
+  Page<Pass> find(Caller caller, PassQuery query, PageRequest page);
 
   /**
    * Passes not yet handed over at a pickup port (all ports when null, for administrators), oldest

@@ -1,6 +1,7 @@
 package org.portpass.application;
 
 import java.util.List;
+import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -37,5 +38,22 @@ public interface ReviewRule {
   /** Adds findings for the reviewers when the line enters {@code stage}; none by default. */
   default List<Finding> atStage(RuleContext line, Stage stage) {
     return List.of();
+  }
+
+  /**
+   * The attachments this rule requires, described for clients before they submit (served by {@code
+   * GET /ports/{code}/requirements}); none by default. Describe exactly what {@link #atSubmission}
+   * enforces.
+   */
+  default List<AttachmentRequirement> attachmentRequirements() {
+    return List.of();
+  }
+
+  /**
+   * The longest validity in days this rule allows per pass type, when it is stricter than the
+   * application settings; none by default.
+   */
+  default Map<PassType, Integer> maxDays() {
+    return Map.of();
   }
 }

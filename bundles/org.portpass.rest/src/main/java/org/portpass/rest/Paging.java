@@ -1,9 +1,16 @@
 package org.portpass.rest;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import org.portpass.core.PageRequest;
 import org.portpass.core.ValidationException;
 
-/** Reads {@code page} and {@code size} query parameters, answering 400 (not 404) for bad ones. */
+/**
+ * Reads query parameters ({@code page}, {@code size} and optional criteria), answering 400 (not
+ * 404) for bad ones.
+ */
 public final class Paging {
   private Paging() {}
 
@@ -20,6 +27,30 @@ public final class Paging {
       return Long.parseLong(value.strip());
     } catch (NumberFormatException e) {
       throw new ValidationException(name, "must be a number");
+    }
+  }
+
+  /** An optional enum query parameter, case-insensitive. */
+  public static <E extends Enum<E>> E optionalEnum(String name, String value, Class<E> type) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException(name, "must be one of " + List.of(type.getEnumConstants()));
+    }
+  }
+
+  /** An optional date query parameter, e.g. {@code 2027-12-31}. */
+  public static LocalDate optionalDate(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new ValidationException(name, "must be a date like 2027-12-31");
     }
   }
 

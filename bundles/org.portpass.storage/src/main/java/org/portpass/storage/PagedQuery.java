@@ -34,6 +34,13 @@ public final class PagedQuery<E> {
     return this;
   }
 
+  /** Adds {@code condition} with several parameters (e.g. alternatives joined by OR). */
+  public PagedQuery<E> where(String condition, Map<String, ?> values) {
+    where.append(" AND (").append(condition).append(')');
+    parameters.putAll(values);
+    return this;
+  }
+
   /** Adds a condition only when {@code value} is given (not null, not blank). */
   public PagedQuery<E> whereGiven(String condition, String parameter, Object value) {
     if (value == null || (value instanceof String text && text.isBlank())) {

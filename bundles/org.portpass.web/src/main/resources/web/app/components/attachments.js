@@ -89,7 +89,7 @@ export class Attachments extends Screen {
     }
   }
 
-  async remove(item) {
+  async deleteAttachment(item) {
     if (!confirm(t('attachments.confirmDelete', { name: item.fileName }))) return;
     try {
       await api.del(`${this.base}/${item.id}`);
@@ -144,7 +144,7 @@ export class Attachments extends Screen {
                     <td>
                       <button class="button button--secondary button--small preview-button" @click=${() => this.preview(a)}>${t('attachments.preview')}<span class="visually-hidden"> ${a.fileName}</span></button>
                       ${this.editable
-                        ? html`<button class="button button--warning button--small" @click=${() => this.remove(a)}>${t('action.delete')}<span class="visually-hidden"> ${a.fileName}</span></button>`
+                        ? html`<button class="button button--warning button--small" @click=${() => this.deleteAttachment(a)}>${t('action.delete')}<span class="visually-hidden"> ${a.fileName}</span></button>`
                         : nothing}
                     </td>
                   </tr>`,

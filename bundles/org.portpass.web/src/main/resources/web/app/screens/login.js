@@ -8,6 +8,7 @@ import { t } from '../i18n.js';
 import * as session from '../session.js';
 import { navigate } from '../router.js';
 
+// set by the server from its configuration (org.portpass.web mtnetLoginUrl); empty: no MTNet
 const MTNET_URL = document.querySelector('meta[name="portpass-mtnet-login"]')?.content;
 
 export class Login extends Screen {

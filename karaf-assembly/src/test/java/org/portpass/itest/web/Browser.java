@@ -81,6 +81,11 @@ public final class Browser implements AutoCloseable {
           "--user-data-dir=" + profile,
           "--window-size=" + width + "," + height,
           "--lang=zh-TW");
+      // the page's console goes next to each screenshot, to see why a screen failed
+      org.openqa.selenium.logging.LoggingPreferences logs =
+          new org.openqa.selenium.logging.LoggingPreferences();
+      logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+      options.setCapability("goog:loggingPrefs", logs);
       ChromeDriverService service =
           new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
       ChromeDriver driver = new ChromeDriver(service, options);
@@ -170,6 +175,11 @@ public final class Browser implements AutoCloseable {
       Path file = SCREENSHOTS.resolve(name + ".png");
       File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
       Files.copy(shot.toPath(), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      List<String> console =
+          driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+              .map(e -> e.getLevel() + " " + e.getMessage())
+              .toList();
+      Files.write(SCREENSHOTS.resolve(name + ".console.txt"), console);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

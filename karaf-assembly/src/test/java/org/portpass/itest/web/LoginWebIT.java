@@ -74,4 +74,42 @@ class LoginWebIT {
     assertEquals("zh-TW", shell.language());
     assertEquals("申請單", shell.navigation().get(0));
   }
+
+  @Test
+  void aCompanyUserCannotReachStaffScreensAndTheApiRefusesThemToo() {
+    ShellPage shell = LoginPage.open(browser).loginAs("alpha-user");
+    for (String staff :
+        new String[] {
+          "/reviews/KEL/REVIEW", "/card-desk/KEL", "/companies", "/accounts", "/audit"
+        }) {
+      browser.go(staff);
+      String heading = browser.heading();
+      assertTrue(
+          heading.equals("您沒有使用這個頁面的權限") || heading.equals("找不到這個頁面"), staff + ": " + heading);
+      assertFalse(shell.navigation().stream().anyMatch(n -> n.contains("審查") || n.contains("製證")));
+    }
+    org.portpass.itest.Api company = WebServer.api("alpha-user");
+    assertTrue(company.get("/reviews/KEL/REVIEW").status() >= 403);
+    assertTrue(company.get("/card-jobs?port=KEL").status() >= 403);
+    assertTrue(company.get("/audit").status() >= 403);
+    browser.go("/company");
+    browser.waitFor("#company-fixed");
+    browser.assertAccessible("company (read-only for a company user)");
+  }
+
+  @Test
+  void theCompanyAdministratorChangesThePhoneButNotTheName() {
+    LoginPage.open(browser).loginAs("alpha-admin");
+    browser.go("/company");
+    browser.waitFor("#company-save");
+    assertTrue(browser.all("input#name, input#taxId").isEmpty(), "name and tax ID are not inputs");
+    browser.type("#phone", "02-2345-6789");
+    browser.click("#company-save");
+    browser.waitFor(".banner");
+    org.portpass.itest.Api admin = WebServer.api("alpha-admin");
+    long companyId = admin.get("/auth/me").json().path("companyId").asLong();
+    assertEquals(
+        "02-2345-6789", admin.get("/companies/" + companyId).json().path("phone").asText());
+    browser.assertAccessible("company (editable)");
+  }
 }

@@ -17,12 +17,20 @@ import org.portpass.itest.ServerProcess;
  * drive a browser from outside, as a clerk would.
  */
 final class WebServer {
+  /**
+   * While writing screens: -Dportpass.web.url=http://127.0.0.1:8181/ reuses a running demo server.
+   */
+  private static final String RUNNING = System.getProperty("portpass.web.url", "");
+
   private static ServerProcess server;
 
   private WebServer() {}
 
   /** The server's root URL, e.g. {@code http://127.0.0.1:40123/}; starts it on first use. */
   static synchronized String url() {
+    if (!RUNNING.isEmpty()) {
+      return RUNNING.endsWith("/") ? RUNNING : RUNNING + "/";
+    }
     if (server == null) {
       start();
     }
@@ -31,8 +39,7 @@ final class WebServer {
 
   /** An API client of the server, logged in as a demo account. */
   static Api api(String username) {
-    url();
-    return new Api(server.baseUrl()).login(username, "portpass-demo");
+    return new Api(url() + "api/v1").login(username, "portpass-demo");
   }
 
   private static void start() {

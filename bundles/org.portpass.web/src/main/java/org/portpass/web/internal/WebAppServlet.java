@@ -14,6 +14,9 @@ import javax.servlet.http.HttpServletResponse;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Serves the web application at {@code /} of the HTTP port, beside the REST API at {@code /api/v1}:
@@ -24,11 +27,23 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(
     service = Servlet.class,
+    configurationPid = "org.portpass.web",
     property = {
       "osgi.http.whiteboard.servlet.pattern=/",
       "osgi.http.whiteboard.servlet.name=portpass-web"
     })
+@Designate(ocd = WebAppServlet.Config.class)
 public class WebAppServlet extends HttpServlet {
+  /** Configuration {@code org.portpass.web} (optional). */
+  @ObjectClassDefinition(name = "PortPass web application")
+  public @interface Config {
+    @AttributeDefinition(
+        description =
+            "Where the login page's MTNet button sends the user (MTNet returns to"
+                + " /#/mtnet?assertion=...); empty hides the button")
+    String mtnetLoginUrl() default "";
+  }
+
   private static final long serialVersionUID = 1L;
   private static final String STATIC = "/static/";
   private static final String YEAR = "public, max-age=31536000, immutable";
@@ -36,8 +51,8 @@ public class WebAppServlet extends HttpServlet {
   private final transient WebAssets assets;
 
   @Activate
-  public WebAppServlet(BundleContext context) throws IOException {
-    this(WebAssets.of(entries(context)));
+  public WebAppServlet(BundleContext context, Config config) throws IOException {
+    this(WebAssets.of(entries(context), config.mtnetLoginUrl()));
   }
 
   WebAppServlet(WebAssets assets) {

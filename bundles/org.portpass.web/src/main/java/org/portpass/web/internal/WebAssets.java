@@ -27,6 +27,7 @@ final class WebAssets {
   private static final Pattern WEBJAR =
       Pattern.compile("META-INF/resources/webjars/([^/]+)/[^/]+/(.+)");
   private static final String BASE = "@BASE@";
+  private static final String MTNET = "@MTNET@";
   private static final Pattern IMPORT_MAP =
       Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
 
@@ -50,6 +51,11 @@ final class WebAssets {
    * META-INF/resources/webjars/...} modules, keyed by their path in the bundle.
    */
   static WebAssets of(Map<String, byte[]> entries) {
+    return of(entries, "");
+  }
+
+  /** The same, with the login page's MTNet address (empty: no MTNet button). */
+  static WebAssets of(Map<String, byte[]> entries, String mtnetLoginUrl) {
     Map<String, byte[]> files = new TreeMap<>();
     byte[] template = null;
     for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
@@ -76,7 +82,9 @@ final class WebAssets {
     Map<String, Asset> assets = new TreeMap<>();
     files.forEach((path, body) -> assets.put(path, asset(path, body)));
     String html =
-        new String(template, StandardCharsets.UTF_8).replace(BASE, "/static/" + version + "/");
+        new String(template, StandardCharsets.UTF_8)
+            .replace(BASE, "/static/" + version + "/")
+            .replace(MTNET, attribute(mtnetLoginUrl == null ? "" : mtnetLoginUrl.strip()));
     Matcher importMap = IMPORT_MAP.matcher(html);
     if (!importMap.find()) {
       throw new IllegalStateException(INDEX + " has no import map");
@@ -113,6 +121,19 @@ final class WebAssets {
         + "'; style-src 'self'; img-src 'self' blob: data:; font-src 'self'; connect-src 'self';"
         + " frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'self';"
         + " frame-ancestors 'none'; manifest-src 'self'";
+  }
+
+  /**
+   * Text for an HTML attribute value: only http(s) addresses, with the markup characters escaped.
+   */
+  static String attribute(String url) {
+    if (!url.matches("https?://[^\\s]+")) {
+      return "";
+    }
+    return url.replace("&", "&amp;")
+        .replace("\"", "&quot;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;");
   }
 
   private static Asset asset(String path, byte[] body) {

@@ -269,9 +269,9 @@ export class FormWizard extends Screen {
     this._saved = false;
     try {
       await this.save();
-      const form = await api.post(`/forms/${this._form.id}/submit`, undefined, { headers: { 'Idempotency-Key': idempotencyKey() } });
+      await api.post(`/forms/${this._form.id}/submit`, undefined, { headers: { 'Idempotency-Key': idempotencyKey() } });
       this._dirty = false;
-      navigate(`/forms/${form.id}?submitted=1`);
+      navigate(`/forms/${this._form.id}?submitted=1`);
     } catch (error) {
       this.showProblems(error);
     } finally {

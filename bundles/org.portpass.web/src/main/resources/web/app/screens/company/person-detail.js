@@ -27,7 +27,7 @@ export class PersonDetail extends Screen {
     }
   }
 
-  async remove() {
+  async deletePerson() {
     if (!confirm(t('person.confirmDelete', { name: personName(this._person) }))) return;
     try {
       await api.del(`/persons/${this._person.id}`, { query: { version: this._person.version } });
@@ -62,7 +62,7 @@ export class PersonDetail extends Screen {
       </dl>
       <div class="button-group">
         <a class="button" id="edit-person" href="#/persons/${p.id}/edit">${t('person.edit')}</a>
-        <button class="button button--warning" id="delete-person" @click=${() => this.remove()}>${t('person.delete')}</button>
+        <button class="button button--warning" id="delete-person" @click=${() => this.deletePerson()}>${t('person.delete')}</button>
       </div>
       <h2 class="heading-m">${t('person.attachments')}</h2>
       <p class="body">${t('person.attachmentsHint')}</p>

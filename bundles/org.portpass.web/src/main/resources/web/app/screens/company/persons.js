@@ -38,12 +38,14 @@ export class Persons extends Screen {
     event?.preventDefault();
     if (event) this._page = 0;
     try {
+      const searched = this._q.trim();
       this._result = await api.get('/persons', {
         ...Persons.criteria(this._q),
         companyId: currentAccount()?.companyId,
         page: this._page,
         size: SIZE,
       });
+      this._searched = searched;
       this._error = null;
     } catch (error) {
       this._error = messageOf(error);
@@ -65,6 +67,7 @@ export class Persons extends Screen {
         <button class="button button--secondary" id="person-search-submit" type="submit">${t('action.search')}</button>
       </form>
       ${this._error ? html`<p class="field-error" role="alert">${this._error}</p>` : nothing}
+      <div id="person-results" data-searched="${this._searched ?? ''}">
       ${!r
         ? html`<p class="body">${t('app.loading')}</p>`
         : r.items.length === 0
@@ -83,7 +86,8 @@ export class Persons extends Screen {
                   </tr>`,
                 )}
               </tbody></table></div>
-            ${pagination(r, (p) => this.go(p))}`}`;
+            ${pagination(r, (p) => this.go(p))}`}
+      </div>`;
   }
 }
 

@@ -24,7 +24,7 @@ export class VehicleDetail extends Screen {
     }
   }
 
-  async remove() {
+  async deleteVehicle() {
     if (!confirm(t('vehicle.confirmDelete', { plate: this._vehicle.plateNumber }))) return;
     try {
       await api.del(`/vehicles/${this._vehicle.id}`, { query: { version: this._vehicle.version } });
@@ -56,7 +56,7 @@ export class VehicleDetail extends Screen {
       </dl>
       <div class="button-group">
         <a class="button" id="edit-vehicle" href="#/vehicles/${v.id}/edit">${t('vehicle.edit')}</a>
-        <button class="button button--warning" id="delete-vehicle" @click=${() => this.remove()}>${t('vehicle.delete')}</button>
+        <button class="button button--warning" id="delete-vehicle" @click=${() => this.deleteVehicle()}>${t('vehicle.delete')}</button>
       </div>
       <h2 class="heading-m">${t('vehicle.attachments')}</h2>
       <pp-attachments owner="vehicles" owner-id="${v.id}" types="${VEHICLE_ATTACHMENTS}" editable></pp-attachments>`;

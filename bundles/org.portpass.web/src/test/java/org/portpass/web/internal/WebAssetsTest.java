@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class WebAssetsTest {
   private static final String MAP = "{\"imports\":{\"lit\":\"@BASE@vendor/lit/index.js\"}}";
   private static final String INDEX =
-      "<html><script type=\"importmap\">"
+      "<html><meta name=\"portpass-mtnet-login\" content=\"@MTNET@\"><script type=\"importmap\">"
           + MAP
           + "</script><script type=\"module\" src=\"@BASE@app/main.js\"></script></html>";
 
@@ -90,5 +90,20 @@ class WebAssetsTest {
     assertThrows(
         IllegalStateException.class,
         () -> WebAssets.of(Map.of("web/index.html", "<html></html>".getBytes())));
+  }
+
+  @Test
+  void theMtnetAddressReachesThePageOnlyAsAnEscapedHttpUrl() {
+    String page =
+        new String(
+            WebAssets.of(entries("x"), "https://mtnet.example/login?a=1&b=\"2\"").index().body(),
+            StandardCharsets.UTF_8);
+    assertTrue(
+        page.contains("content=\"https://mtnet.example/login?a=1&amp;b=&quot;2&quot;\""), page);
+    String refused =
+        new String(
+            WebAssets.of(entries("x"), "javascript:alert(1)").index().body(),
+            StandardCharsets.UTF_8);
+    assertTrue(refused.contains("content=\"\""), refused);
   }
 }

@@ -75,6 +75,10 @@ public class LineEntity {
   @Column(name = "last_reason", length = 1000)
   private String lastReason;
 
+  /** The pass issued for this line, once every supervisor approved it (a copy of pass.number). */
+  @Column(name = "pass_number", length = 32)
+  private String passNumber;
+
   @Column(name = "findings", length = 4000)
   private String findings;
 
@@ -208,6 +212,14 @@ public class LineEntity {
 
   public void setLastReason(String lastReason) {
     this.lastReason = lastReason;
+  }
+
+  public String getPassNumber() {
+    return passNumber;
+  }
+
+  public void setPassNumber(String passNumber) {
+    this.passNumber = passNumber;
   }
 
   public String getFindings() {

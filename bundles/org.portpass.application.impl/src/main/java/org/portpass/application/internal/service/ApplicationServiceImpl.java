@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.portpass.application.ApplicationForm;
 import org.portpass.application.ApplicationService;
+import org.portpass.application.AttachmentRequirement;
 import org.portpass.application.Decision;
 import org.portpass.application.FormInput;
 import org.portpass.application.FormLine;
@@ -26,6 +28,9 @@ import org.portpass.application.FormStatus;
 import org.portpass.application.FormSummary;
 import org.portpass.application.LineFlow;
 import org.portpass.application.LineStatus;
+import org.portpass.application.PassType;
+import org.portpass.application.PortRequirements;
+import org.portpass.application.ReviewRule;
 import org.portpass.application.internal.entity.FormEntity;
 import org.portpass.application.internal.entity.LineEntity;
 import org.portpass.core.Caller;
@@ -35,6 +40,7 @@ import org.portpass.core.ForbiddenException;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
+import org.portpass.core.PortDirectory;
 import org.portpass.core.Role;
 import org.portpass.core.Texts;
 import org.portpass.core.ValidationException;
@@ -42,6 +48,8 @@ import org.portpass.storage.AuditTrail;
 import org.portpass.storage.PagedQuery;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Application forms: the draft box, submission with every check at once, and the company's own
@@ -49,8 +57,12 @@ import org.portpass.storage.Transactions;
  */
 @Component(configurationPid = ApplicationSettings.PID)
 public class ApplicationServiceImpl implements ApplicationService {
+  private static final Logger LOG = LoggerFactory.getLogger(ApplicationServiceImpl.class);
+
   private final Transactions tx;
   private final Submissions submissions;
+  private final PortDirectory ports;
+  private final RuleRegistry rules;
   private volatile ApplicationSettings settings;
 
   @Activate
@@ -58,9 +70,13 @@ public class ApplicationServiceImpl implements ApplicationService {
       @Reference(target = "(osgi.unit.name=portpass-application)") JpaTemplate jpa,
       @Reference(target = ApplicationSchema.READY) SchemaReady schema,
       @Reference Submissions submissions,
+      @Reference PortDirectory ports,
+      @Reference RuleRegistry rules,
       Map<String, Object> properties) {
     this.tx = new Transactions(jpa);
     this.submissions = submissions;
+    this.ports = ports;
+    this.rules = rules;
     modified(properties);
   }
 
@@ -238,6 +254,11 @@ public class ApplicationServiceImpl implements ApplicationService {
     requireCompanyWriter(caller);
     if (input == null) {
       throw new ValidationException("line", "the line's dates and attachments are required");
+    }
+    List<FieldError> tooMany = new ArrayList<>();
+    tooManyAttachments("attachmentIds", input.attachmentIds(), tooMany);
+    if (!tooMany.isEmpty()) {
+      throw new ValidationException(tooMany);
     }
     ApplicationSettings current = settings;
     Submissions.Draft draft =
@@ -451,23 +472,55 @@ public class ApplicationServiceImpl implements ApplicationService {
     return line;
   }
 
+  @Override
+  public PortRequirements requirements(Caller caller, String port) {
+    String code = ports.find(port).orElseThrow(() -> new NotFoundException("port", port)).code();
+    ApplicationSettings current = settings;
+    Map<PassType, Integer> maxDays = new EnumMap<>(PassType.class);
+    maxDays.put(PassType.LONG_TERM, current.maxLongTermDays());
+    maxDays.put(PassType.TEMPORARY, current.maxTemporaryDays());
+    List<PortRequirements.RuleAttachment> attachments = new ArrayList<>();
+    for (ReviewRule rule : rules.rules(code)) {
+      try {
+        rule.maxDays().forEach((type, days) -> maxDays.merge(type, days, Math::min));
+        for (AttachmentRequirement requirement : rule.attachmentRequirements()) {
+          attachments.add(new PortRequirements.RuleAttachment(rule.id(), requirement));
+        }
+      } catch (RuntimeException e) {
+        // a rule that cannot describe itself still checks submissions; describe the others
+        LOG.error("Review rule {} of port {} cannot describe its requirements", rule.id(), code, e);
+      }
+    }
+    return new PortRequirements(
+        code,
+        maxDays,
+        List.of(
+            new PortRequirements.FrequencyLimit(
+                PortRequirements.SUBMISSIONS_PER_COMPANY_PER_DAY,
+                current.submissionsPerCompanyPerDay()),
+            new PortRequirements.FrequencyLimit(
+                PortRequirements.TEMPORARY_PASSES_PER_PERSON_PER_30_DAYS,
+                current.temporaryPerPerson(code))),
+        attachments);
+  }
+
   /** Copies a draft's content; a draft may be incomplete, so only its shape is checked here. */
   private void fill(FormEntity form, FormInput input) {
     if (input == null) {
       throw new ValidationException("form", "a form body is required");
     }
     List<FieldError> errors = new ArrayList<>();
-    Set<String> ports = new TreeSet<>();
+    Set<String> known = ports.codes();
+    Set<String> accessPorts = new TreeSet<>();
     for (String port : input.accessPorts() == null ? Set.<String>of() : input.accessPorts()) {
       String code = port == null ? "" : port.strip().toUpperCase();
-      if (!settings.ports().contains(code)) {
-        errors.add(
-            new FieldError("accessPorts", "unknown port " + port + "; known: " + settings.ports()));
+      if (!known.contains(code)) {
+        errors.add(new FieldError("accessPorts", "unknown port " + port + "; known: " + known));
       }
-      ports.add(code);
+      accessPorts.add(code);
     }
     String pickup = input.pickupPort() == null ? null : input.pickupPort().strip().toUpperCase();
-    if (pickup != null && !settings.ports().contains(pickup)) {
+    if (pickup != null && !known.contains(pickup)) {
       errors.add(new FieldError("pickupPort", "unknown port " + input.pickupPort()));
     }
     if (input.purpose() != null && input.purpose().length() > 255) {
@@ -477,11 +530,17 @@ public class ApplicationServiceImpl implements ApplicationService {
     if (lines.size() > Submissions.MAX_LINES) {
       errors.add(new FieldError("lines", "at most " + Submissions.MAX_LINES + " lines per form"));
     }
+    tooManyAttachments("companyAttachmentIds", input.companyAttachmentIds(), errors);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i) != null) {
+        tooManyAttachments("lines/" + i + "/attachmentIds", lines.get(i).attachmentIds(), errors);
+      }
+    }
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
     form.setPassType(input.passType());
-    form.setAccessPorts(Codes.join(ports));
+    form.setAccessPorts(Codes.join(accessPorts));
     form.setPickupPort(pickup);
     form.setPurpose(input.purpose() == null ? null : input.purpose().strip());
     form.setCompanyAttachments(Codes.join(Views.ids(input.companyAttachmentIds())));
@@ -499,8 +558,14 @@ public class ApplicationServiceImpl implements ApplicationService {
         line.setAttachmentIds(Codes.join(Views.ids(in.attachmentIds())));
       }
       line.setStatus(LineStatus.DRAFT);
-      line.setAccessPorts(Codes.join(ports));
+      line.setAccessPorts(Codes.join(accessPorts));
       form.getLines().add(line);
+    }
+  }
+
+  private static void tooManyAttachments(String field, List<Long> ids, List<FieldError> errors) {
+    if (ids != null && ids.size() > Submissions.MAX_ATTACHMENTS) {
+      errors.add(new FieldError(field, "at most " + Submissions.MAX_ATTACHMENTS + " attachments"));
     }
   }
 

@@ -1,41 +1,22 @@
 package org.portpass.application.internal.service;
 
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The settings of configuration PID {@code org.portpass.application}: known ports, validity limits
- * per pass type and frequency limits (申請頻率管理). A frequency limit can be set per port with the port
- * code as prefix, e.g. {@code KEL.temporaryPassesPerPersonPer30Days = 2}.
+ * The settings of configuration PID {@code org.portpass.application}: validity limits per pass type
+ * and frequency limits (申請頻率管理). A frequency limit can be set per port with the port code as
+ * prefix, e.g. {@code KEL.temporaryPassesPerPersonPer30Days = 2}.
  */
 record ApplicationSettings(
-    Set<String> ports,
     int maxLongTermDays,
     int maxTemporaryDays,
     int submissionsPerCompanyPerDay,
     Map<String, Object> raw) {
   static final String PID = "org.portpass.application";
   static final String TEMPORARY_PER_PERSON = "temporaryPassesPerPersonPer30Days";
-  private static final Set<String> DEFAULT_PORTS =
-      Set.of("KEL", "TPE", "SUO", "TXG", "KHH", "ANP", "HUN", "BUD", "MZG");
 
   static ApplicationSettings of(Map<String, Object> properties) {
-    Object ports = properties.get("ports");
-    Set<String> codes = new TreeSet<>();
-    if (ports instanceof String[] array) {
-      for (String p : array) {
-        codes.add(p.strip().toUpperCase());
-      }
-    } else if (ports instanceof String text && !text.isBlank()) {
-      for (String p : text.split(",")) {
-        codes.add(p.strip().toUpperCase());
-      }
-    } else {
-      codes.addAll(DEFAULT_PORTS);
-    }
     return new ApplicationSettings(
-        codes,
         number(properties, "maxLongTermDays", 366),
         number(properties, "maxTemporaryDays", 90),
         number(properties, "submissionsPerCompanyPerDay", 50),

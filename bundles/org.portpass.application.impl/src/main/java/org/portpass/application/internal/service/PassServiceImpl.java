@@ -1,9 +1,13 @@
 package org.portpass.application.internal.service;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +23,7 @@ import org.osgi.service.event.EventAdmin;
 import org.portpass.application.LineFlow;
 import org.portpass.application.LineStatus;
 import org.portpass.application.Pass;
+import org.portpass.application.PassQuery;
 import org.portpass.application.PassService;
 import org.portpass.application.PassStatus;
 import org.portpass.application.internal.entity.LineEntity;
@@ -27,9 +32,12 @@ import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
 import org.portpass.core.ForbiddenException;
 import org.portpass.core.NotFoundException;
+import org.portpass.core.Page;
+import org.portpass.core.PageRequest;
 import org.portpass.core.Role;
 import org.portpass.core.Texts;
 import org.portpass.storage.AuditTrail;
+import org.portpass.storage.PagedQuery;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
 import org.slf4j.Logger;
@@ -74,6 +82,54 @@ public class PassServiceImpl implements PassService {
           }
           return view(pass, line);
         });
+  }
+
+  @Override
+  public Page<Pass> find(Caller caller, PassQuery query, PageRequest page) {
+    PagedQuery<PassEntity> found = PagedQuery.of(PassEntity.class);
+    Long company = query.companyId();
+    if (!caller.hasAny(Role.ADMIN, Role.CUSTOMER_SERVICE)) {
+      if (caller.companyId() != null && caller.roles().stream().anyMatch(Role::isCompanyRole)) {
+        company = caller.companyId(); // a company sees its own passes, whatever it asked for
+      } else if (caller.roles().stream().anyMatch(Role::isPortRole) && !caller.ports().isEmpty()) {
+        onePortOf(found, caller.ports());
+      } else {
+        throw new ForbiddenException("passes are listed for companies, port staff and service");
+      }
+    }
+    found
+        .whereGiven(
+            "e.lineId IN (SELECT l.id FROM LineEntity l WHERE l.form.companyId = :company)",
+            "company",
+            company)
+        .whereGiven("e.status = :status", "status", query.status())
+        .whereGiven(
+            "e.accessPorts LIKE :port",
+            "port",
+            query.port() == null || query.port().isBlank()
+                ? null
+                : Codes.like(query.port().strip().toUpperCase()));
+    if (query.validOn() != null) {
+      found
+          .where("e.validFrom <= :validOn", "validOn", query.validOn())
+          .where("e.validTo >= :validOn2", "validOn2", query.validOn());
+    }
+    return tx.read(
+        em ->
+            found.page(
+                em, "e.id DESC", page, p -> view(p, em.find(LineEntity.class, p.getLineId()))));
+  }
+
+  /** Passes with at least one of {@code ports} among their access ports. */
+  private static void onePortOf(PagedQuery<PassEntity> query, Set<String> ports) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<String> alternatives = new ArrayList<>();
+    for (String port : new TreeSet<>(ports)) {
+      String name = "staffPort" + values.size();
+      values.put(name, Codes.like(port));
+      alternatives.add("e.accessPorts LIKE :" + name);
+    }
+    query.where(String.join(" OR ", alternatives), values);
   }
 
   @Override

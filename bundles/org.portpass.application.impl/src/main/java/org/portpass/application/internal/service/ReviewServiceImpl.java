@@ -264,6 +264,7 @@ public class ReviewServiceImpl implements ReviewService {
             line.getForm().getPickupPort(),
             ApplicationServiceImpl.today().getYear(),
             pass.getId()));
+    line.setPassNumber(pass.getNumber());
     return pass;
   }
 

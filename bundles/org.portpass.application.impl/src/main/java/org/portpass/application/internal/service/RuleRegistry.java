@@ -45,6 +45,11 @@ public class RuleRegistry {
     addRule(rule, properties);
   }
 
+  /** The rules of {@code port} in force now. */
+  List<ReviewRule> rules(String port) {
+    return List.copyOf(byPort.getOrDefault(port, List.of()));
+  }
+
   List<Finding> atSubmission(RuleContext context) {
     return run(context, null);
   }

@@ -52,7 +52,9 @@ final class Views {
         e.getStatus(),
         pending,
         e.getRevision(),
-        e.getLastReason());
+        e.getLastReason(),
+        e.getPassNumber(),
+        null);
   }
 
   static ApplicationForm form(FormEntity e) {

@@ -1,5 +1,6 @@
 package org.portpass.application.rest.internal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.portpass.application.Decision;
 import org.portpass.application.LineRef;
@@ -9,4 +10,12 @@ import org.portpass.application.LineRef;
  *
  * @param reason required for {@link Decision#REJECT}, ignored for approvals
  */
-public record BulkDecisionRequest(Decision decision, String reason, List<LineRef> lines) {}
+public record BulkDecisionRequest(
+    @Schema(
+            description =
+                "A reviewer decides APPROVE or REJECT; the other decisions are the company's",
+            allowableValues = {"APPROVE", "REJECT"},
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        Decision decision,
+    String reason,
+    List<LineRef> lines) {}

@@ -6,8 +6,6 @@ import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -17,14 +15,12 @@ import org.osgi.service.cm.ConfigurationAdmin;
  *
  * <p>KEEP IN SYNC with {@code ApplicationSettings} in {@code org.portpass.application.impl}
  * (package {@code org.portpass.application.internal.service}): the property names, the default
- * values ({@link #DEFAULTS}, {@link #DEFAULT_PORTS}), how numbers are read (a value that is not a
- * whole number falls back to the default) and the per-port override key {@code
- * <PORT>.temporaryPassesPerPersonPer30Days}. The impl keeps these private, so the shell repeats
- * them; a change there must be made here too.
+ * values ({@link #DEFAULTS}), how numbers are read (a value that is not a whole number falls back
+ * to the default) and the per-port override key {@code <PORT>.temporaryPassesPerPersonPer30Days}.
+ * The impl keeps these private, so the shell repeats them; a change there must be made here too.
  */
 final class ApplicationConfig {
   static final String PID = "org.portpass.application";
-  static final String PORTS = "ports";
   static final String MAX_LONG_TERM_DAYS = "maxLongTermDays";
   static final String MAX_TEMPORARY_DAYS = "maxTemporaryDays";
   static final String SUBMISSIONS_PER_COMPANY_PER_DAY = "submissionsPerCompanyPerDay";
@@ -41,10 +37,6 @@ final class ApplicationConfig {
     defaults.put(TEMPORARY_PER_PERSON, 4);
     DEFAULTS = Collections.unmodifiableMap(defaults);
   }
-
-  /** The known ports when {@value #PORTS} is not configured. Same as ApplicationSettings. */
-  static final Set<String> DEFAULT_PORTS =
-      Set.of("KEL", "TPE", "SUO", "TXG", "KHH", "ANP", "HUN", "BUD", "MZG");
 
   private ApplicationConfig() {}
 
@@ -66,30 +58,6 @@ final class ApplicationConfig {
       }
     }
     return properties;
-  }
-
-  /** The ports, as the application service knows them: configured, else the defaults. */
-  static Set<String> ports(Map<String, Object> properties) {
-    Object ports = properties.get(PORTS);
-    Set<String> codes = new TreeSet<>();
-    if (ports instanceof String[] array) {
-      for (String p : array) {
-        codes.add(p.strip().toUpperCase());
-      }
-    } else if (ports instanceof String text && !text.isBlank()) {
-      for (String p : text.split(",")) {
-        codes.add(p.strip().toUpperCase());
-      }
-    } else {
-      codes.addAll(DEFAULT_PORTS);
-    }
-    return codes;
-  }
-
-  /** True when {@value #PORTS} is configured, i.e. {@link #ports} are not the defaults. */
-  static boolean portsConfigured(Map<String, Object> properties) {
-    Object ports = properties.get(PORTS);
-    return ports instanceof String[] || (ports instanceof String text && !text.isBlank());
   }
 
   /** The whole number {@code value} stands for, or {@code null} if it is none. */

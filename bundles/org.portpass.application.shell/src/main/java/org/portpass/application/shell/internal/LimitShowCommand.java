@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.portpass.core.PortDirectory;
 
 /**
  * The validity and frequency limits in force, read from configuration PID {@value
@@ -34,6 +35,8 @@ public class LimitShowCommand implements Action {
 
   @Reference ConfigurationAdmin configAdmin;
 
+  @Reference PortDirectory portDirectory;
+
   @Override
   public Object execute() {
     Map<String, Object> properties;
@@ -44,7 +47,7 @@ public class LimitShowCommand implements Action {
           "Error: cannot read configuration " + ApplicationConfig.PID + ": " + e.getMessage());
       return null;
     }
-    Set<String> ports = ApplicationConfig.ports(properties);
+    Set<String> ports = portDirectory.codes();
 
     ShellTable table = new ShellTable();
     table.column("Limit");
@@ -103,9 +106,7 @@ public class LimitShowCommand implements Action {
         });
     table.print(System.out);
     System.out.printf(
-        "Known ports (%s): %s%n",
-        ApplicationConfig.portsConfigured(properties) ? "configured" : "default",
-        String.join(",", ports));
+        "Known ports (configuration %s): %s%n", PortDirectory.PID, String.join(",", ports));
     System.out.printf(
         "Set a limit with config:property-set -p %s <limit> <value>; for one port use"
             + " <PORT>.%s%n",

@@ -12,11 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.portpass.application.LineStatus;
 import org.portpass.application.Stage;
+import org.portpass.core.PortDirectory;
 import org.portpass.core.ValidationException;
 import org.portpass.shell.Commands;
 
@@ -29,7 +32,7 @@ class LimitShowCommandTest {
     assertTrue(line(out, "maxTemporaryDays").matches(".*\\b90\\b.*default.*"), out);
     assertTrue(line(out, "submissionsPerCompanyPerDay").matches(".*\\b50\\b.*default.*"), out);
     assertTrue(line(out, "temporaryPassesPerPersonPer30Days").matches(".*all.*\\b4\\b.*default.*"));
-    assertTrue(out.contains("Known ports (default): ANP,BUD,HUN,KEL,KHH,MZG,SUO,TPE,TXG"), out);
+    assertTrue(out.contains("Known ports (configuration org.portpass.ports): KEL,KHH"), out);
   }
 
   @Test
@@ -91,6 +94,13 @@ class LimitShowCommandTest {
                     method.getName().equals("listConfigurations") && properties != null
                         ? new Configuration[] {configuration}
                         : null);
+    command.portDirectory =
+        (PortDirectory)
+            Proxy.newProxyInstance(
+                LimitShowCommandTest.class.getClassLoader(),
+                new Class<?>[] {PortDirectory.class},
+                (proxy, method, args) ->
+                    method.getName().equals("codes") ? new TreeSet<>(Set.of("KHH", "KEL")) : null);
     PrintStream original = System.out;
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));

@@ -27,6 +27,7 @@ import org.portpass.core.ForbiddenException;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
+import org.portpass.core.PortDirectory;
 import org.portpass.core.Role;
 import org.portpass.core.UnauthorizedException;
 import org.portpass.core.ValidationException;
@@ -50,23 +51,24 @@ public class AccountServiceImpl implements AccountService {
   private final Transactions tx;
   private final CompanyService companies;
   private volatile PasswordHasher hasher;
-  private volatile Set<String> ports;
+  private final PortDirectory ports;
 
   @Activate
   public AccountServiceImpl(
       @Reference(target = "(osgi.unit.name=portpass-auth)") JpaTemplate jpa,
       @Reference(target = AuthSchema.READY) SchemaReady schema,
       @Reference CompanyService companies,
+      @Reference PortDirectory ports,
       AuthConfig config) {
     this.tx = new Transactions(jpa);
     this.companies = companies;
+    this.ports = ports;
     modified(config);
   }
 
   @Modified
   void modified(AuthConfig config) {
     hasher = new PasswordHasher(config.pbkdf2Iterations());
-    ports = Set.of(config.ports());
   }
 
   @Override
@@ -342,8 +344,8 @@ public class AccountServiceImpl implements AccountService {
     Set<String> result = new HashSet<>();
     for (String port : requested == null ? Set.<String>of() : requested) {
       String code = port == null ? "" : port.strip().toUpperCase();
-      if (!ports.contains(code)) {
-        errors.add(new FieldError("ports", "unknown port " + port + "; known: " + ports));
+      if (!ports.codes().contains(code)) {
+        errors.add(new FieldError("ports", "unknown port " + port + "; known: " + ports.codes()));
       }
       result.add(code);
     }

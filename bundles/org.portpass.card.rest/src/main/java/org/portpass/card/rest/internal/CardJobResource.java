@@ -1,6 +1,9 @@
 package org.portpass.card.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import javax.servlet.http.HttpServletRequest;
@@ -77,6 +80,10 @@ public class CardJobResource {
         max == null ? 10 : (int) (long) Paging.optionalId("max", max));
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = CardJob.class)))
   @GET
   @Path("{id: \\d+}")
   @Operation(summary = "A card job with every attempt and every card")

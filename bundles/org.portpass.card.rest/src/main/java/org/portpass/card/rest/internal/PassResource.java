@@ -1,8 +1,14 @@
 package org.portpass.card.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -10,6 +16,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -19,10 +26,16 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.portpass.application.Pass;
+import org.portpass.application.PassCards;
+import org.portpass.application.PassQuery;
 import org.portpass.application.PassService;
+import org.portpass.application.PassStatus;
 import org.portpass.card.CardJob;
 import org.portpass.card.CardService;
+import org.portpass.core.Caller;
+import org.portpass.core.Page;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.Paging;
 import org.portpass.rest.Responses;
 
 @Component(service = PassResource.class)
@@ -36,17 +49,53 @@ public class PassResource {
   private final PassService passes;
   private final CardService cards;
   private final CallerResolver callers;
+  private final PassCards passCards;
 
   @Activate
   public PassResource(
       @Reference PassService passes,
       @Reference CardService cards,
-      @Reference CallerResolver callers) {
+      @Reference CallerResolver callers,
+      @Reference PassCards passCards) {
     this.passes = passes;
     this.cards = cards;
     this.callers = callers;
+    this.passCards = passCards;
   }
 
+  @GET
+  @Operation(
+      summary = "List the passes you may see, newest first, each with its newest card",
+      description =
+          "Company accounts see only their own company's passes, whatever companyId says; port"
+              + " staff the passes of their ports. port: an access port; validOn: a day within"
+              + " the validity.")
+  public Page<PassListItem> list(
+      @Context HttpServletRequest request,
+      @QueryParam("companyId") String companyId,
+      @QueryParam("port") String port,
+      @Parameter(schema = @Schema(implementation = PassStatus.class)) @QueryParam("status")
+          String status,
+      @Parameter(description = "a date, e.g. 2027-01-31") @QueryParam("validOn") String validOn,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    Caller caller = callers.resolve(request);
+    PassQuery query =
+        new PassQuery(
+            Paging.optionalId("companyId", companyId),
+            port == null || port.isBlank() ? null : port.strip().toUpperCase(Locale.ROOT),
+            Paging.optionalEnum("status", status, PassStatus.class),
+            Paging.optionalDate("validOn", validOn));
+    Page<Pass> found = passes.find(caller, query, Paging.of(page, size));
+    Map<String, PassCards.CardState> newest =
+        passCards.newestCards(found.items().stream().map(Pass::number).toList());
+    return found.map(p -> PassListItem.of(p, newest.get(p.number())));
+  }
+
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Pass.class)))
   @GET
   @Path("{number}")
   @Operation(summary = "A pass")

@@ -8,12 +8,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.portpass.application.AttachmentRequirement;
 import org.portpass.application.AttachmentSummary;
 import org.portpass.application.Finding;
 import org.portpass.application.PassType;
 import org.portpass.application.ReviewRule;
 import org.portpass.application.RuleContext;
 import org.portpass.application.SubjectKind;
+import org.portpass.core.LocalizedText;
 import org.portpass.registry.AttachmentType;
 
 /**
@@ -45,6 +47,19 @@ public final class TrainingCertificateRule implements ReviewRule {
   @Override
   public String id() {
     return ID;
+  }
+
+  @Override
+  public List<AttachmentRequirement> attachmentRequirements() {
+    return List.of(
+        new AttachmentRequirement(
+            SubjectKind.PERSON,
+            forTemporaryPasses ? null : PassType.LONG_TERM,
+            AttachmentType.TRAINING_CERTIFICATE,
+            new LocalizedText(
+                "人員須附基隆港港區安全訓練證明，效期須涵蓋至通行證最後一日",
+                "Persons need a Keelung port-safety training certificate valid until at least the"
+                    + " pass's last day")));
   }
 
   @Override

@@ -32,6 +32,17 @@ class TrainingCertificateRuleTest {
     assertEquals("kel.training-certificate", rule.id());
   }
 
+  @Test
+  void describesTheCertificateItRequires() {
+    var requirement = rule.attachmentRequirements().get(0);
+    assertEquals(1, rule.attachmentRequirements().size());
+    assertEquals(SubjectKind.PERSON, requirement.subjectKind());
+    assertEquals(TRAINING_CERTIFICATE, requirement.attachmentType());
+    assertEquals(null, requirement.passType()); // temporary passes are concerned by default
+    assertTrue(requirement.text().zhTw().contains("訓練"), requirement.text().zhTw());
+    assertTrue(requirement.text().en().contains("training certificate"));
+  }
+
   @ParameterizedTest
   @EnumSource(PassType.class)
   void personWithoutCertificateIsBlocked(PassType type) {

@@ -3,6 +3,7 @@ package org.portpass.rules.khh.internal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -57,6 +58,11 @@ public final class TemporaryPassLengthRule implements ReviewRule {
   @Override
   public String id() {
     return ID;
+  }
+
+  @Override
+  public Map<PassType, Integer> maxDays() {
+    return Map.of(PassType.TEMPORARY, maxDays);
   }
 
   @Override

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
+import org.portpass.application.AttachmentRequirement;
 import org.portpass.application.AttachmentSummary;
 import org.portpass.application.Finding;
 import org.portpass.application.ReviewRule;
 import org.portpass.application.RuleContext;
 import org.portpass.application.SubjectKind;
+import org.portpass.core.LocalizedText;
 import org.portpass.registry.AttachmentType;
 
 /**
@@ -26,6 +28,19 @@ public final class VehicleInsuranceRule implements ReviewRule {
   @Override
   public String id() {
     return ID;
+  }
+
+  @Override
+  public List<AttachmentRequirement> attachmentRequirements() {
+    return List.of(
+        new AttachmentRequirement(
+            SubjectKind.VEHICLE,
+            null,
+            AttachmentType.INSURANCE,
+            new LocalizedText(
+                "車輛須附保險證明，並填寫保險到期日，效期須涵蓋至通行證最後一日",
+                "Vehicles need an insurance certificate with its valid-until date, valid until at"
+                    + " least the pass's last day")));
   }
 
   @Override

@@ -9,6 +9,7 @@ import static org.portpass.rules.khh.internal.Lines.vehicle;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -77,6 +78,7 @@ class TemporaryPassLengthRuleTest {
   @Test
   void configuredLimitIsUsedInTheCheckAndTheMessage() {
     TemporaryPassLengthRule sevenDays = new TemporaryPassLengthRule(config(7));
+    assertEquals(Map.of(PassType.TEMPORARY, 7), sevenDays.maxDays());
 
     assertEquals(
         List.of(), sevenDays.atSubmission(person(PassType.TEMPORARY, FROM, FROM.plusDays(6))));

@@ -28,11 +28,11 @@ class CompaniesPage {
     return browser.find(".banner, .error-summary").getText();
   }
 
-  CompaniesPage search(String text) {
-    String before = browser.find("main [role=status], #no-companies").getText();
-    browser.type("#company-search", text);
+  /** Searches by tax ID and waits for that company's row. */
+  CompaniesPage search(String taxId) {
+    browser.type("#company-search", taxId);
     browser.click("#company-search-submit");
-    browser.changedText("main [role=status], #no-companies", before);
+    browser.waitFor("tr[data-tax-id='" + taxId + "']");
     return this;
   }
 
@@ -42,7 +42,8 @@ class CompaniesPage {
   }
 
   String verify(String taxId) {
+    String before = browser.all(".banner").isEmpty() ? "" : browser.find(".banner").getText();
     browser.click("tr[data-tax-id='" + taxId + "'] button");
-    return browser.find(".banner").getText();
+    return browser.changedText(".banner", before);
   }
 }

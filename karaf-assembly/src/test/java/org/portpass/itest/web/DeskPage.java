@@ -89,8 +89,9 @@ class DeskPage {
   String reportLost(String reason) {
     browser.click("#lost-details summary");
     browser.type("#lostReason", reason);
+    String before = browser.all(".banner").isEmpty() ? "" : browser.find(".banner").getText();
     browser.click("#report-lost");
-    return browser.find(".banner").getText();
+    return browser.changedText(".banner", before);
   }
 
   String attempts() {

@@ -29,6 +29,15 @@ class ReviewQueuePage {
         .toList();
   }
 
+  /** The id of the line whose row mentions the text. */
+  long lineOf(String text) {
+    return browser.all("#queue .queue-row").stream()
+        .filter(r -> r.getText().contains(text))
+        .map(r -> Long.valueOf(r.getAttribute("data-line")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no line of " + text + " in the queue"));
+  }
+
   String count() {
     return browser.find("#queue-count").getText();
   }

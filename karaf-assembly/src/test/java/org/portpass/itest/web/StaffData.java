@@ -116,6 +116,23 @@ final class StaffData {
     throw new AssertionError("no card job for line " + lineId);
   }
 
+  /** The pass number of the Keelung card job whose pass names the subject. */
+  static String awaitPassOfSubject(String name) throws InterruptedException {
+    Api admin = WebServer.api("admin");
+    Instant end = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(end)) {
+      for (JsonNode job :
+          admin.get("/card-jobs?port=KEL&size=500").expect(200).json().path("items")) {
+        String pass = job.path("passNumber").asText();
+        if (admin.get("/passes/" + pass).expect(200).json().path("subjectLabel").asText().contains(name)) {
+          return pass;
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("no card job for " + name);
+  }
+
   private static void upload(
       Api clerk, long person, String type, String mime, byte[] bytes, LocalDate validUntil) {
     String query = "?type=" + type + (validUntil == null ? "" : "&validUntil=" + validUntil);

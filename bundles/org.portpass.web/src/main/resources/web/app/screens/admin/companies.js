@@ -44,8 +44,8 @@ export class Companies extends Screen {
     try {
       await api.post(`/companies/${company.id}/verify`);
       this._errors = { ...this._errors, [company.id]: null };
+      await this.search(); // the new status first, then the message about it
       this._done = t('companies.verified', { name: company.name });
-      await this.search();
     } catch (error) {
       this._errors = { ...this._errors, [company.id]: messageOf(error) };
     }

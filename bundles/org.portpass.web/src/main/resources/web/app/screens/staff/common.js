@@ -33,24 +33,21 @@ export function textareaField(o) {
   </div>`;
 }
 
-/** The review queues an account may open: [{port, stage}] from its port roles (all ports for ADMIN). */
-export function queuesOf(account, allPorts = []) {
+/** The review queues an account may open: [{port, stage}] from its port roles and ports. */
+export function queuesOf(account) {
   if (!account) return [];
-  const ports = account.roles.includes('ADMIN') ? allPorts : account.ports || [];
   const queues = [];
-  for (const port of ports) {
+  for (const port of account.ports || []) {
     for (const { stage, role } of STAGES) {
-      if (account.roles.includes(role) || account.roles.includes('ADMIN')) queues.push({ port, stage });
+      if (account.roles.includes(role)) queues.push({ port, stage });
     }
   }
   return queues;
 }
 
-/** The ports an account runs card desks at (every known port for ADMIN). */
-export function deskPortsOf(account, allPorts = []) {
-  if (!account) return [];
-  if (account.roles.includes('ADMIN')) return allPorts;
-  return account.roles.includes('CARD_DESK') ? account.ports || [] : [];
+/** The ports an account runs card desks at. */
+export function deskPortsOf(account) {
+  return account && account.roles.includes('CARD_DESK') ? account.ports || [] : [];
 }
 
 /**

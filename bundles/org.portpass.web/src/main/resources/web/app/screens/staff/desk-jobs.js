@@ -48,7 +48,7 @@ export class DeskJobs extends Screen {
   }
 
   myPorts() {
-    return deskPortsOf(currentAccount(), (this._ports || []).map((p) => p.code));
+    return deskPortsOf(currentAccount());
   }
 
   async loadJobs() {

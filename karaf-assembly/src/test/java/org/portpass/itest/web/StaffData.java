@@ -124,7 +124,13 @@ final class StaffData {
       for (JsonNode job :
           admin.get("/card-jobs?port=KEL&size=500").expect(200).json().path("items")) {
         String pass = job.path("passNumber").asText();
-        if (admin.get("/passes/" + pass).expect(200).json().path("subjectLabel").asText().contains(name)) {
+        if (admin
+            .get("/passes/" + pass)
+            .expect(200)
+            .json()
+            .path("subjectLabel")
+            .asText()
+            .contains(name)) {
           return pass;
         }
       }

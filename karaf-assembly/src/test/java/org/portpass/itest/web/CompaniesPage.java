@@ -1,5 +1,8 @@
 package org.portpass.itest.web;
 
+import java.time.Duration;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
 /** Customer service's companies: search, verify, and the new-company form. */
 class CompaniesPage {
   final Browser browser;
@@ -32,7 +35,12 @@ class CompaniesPage {
   CompaniesPage search(String taxId) {
     browser.type("#company-search", taxId);
     browser.click("#company-search-submit");
-    browser.waitFor("tr[data-tax-id='" + taxId + "']");
+    new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+        .until(
+            d -> {
+              var rows = browser.all("#companies .company-row");
+              return rows.size() == 1 && taxId.equals(rows.get(0).getAttribute("data-tax-id"));
+            });
     return this;
   }
 

@@ -54,7 +54,8 @@ public final class Paging {
     }
   }
 
-  private static int number(String name, String value, int fallback) {
+  /** An optional whole-number query parameter; {@code fallback} when it is missing or blank. */
+  public static int number(String name, String value, int fallback) {
     if (value == null || value.isBlank()) {
       return fallback;
     }

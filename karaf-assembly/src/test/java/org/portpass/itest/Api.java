@@ -129,6 +129,7 @@ public final class Api {
           http.send(
               request.timeout(Duration.ofSeconds(30)).build(),
               HttpResponse.BodyHandlers.ofByteArray());
+      Exchanges.record(response);
       return new Reply(response.statusCode(), response);
     } catch (IOException e) {
       throw new AssertionError("request failed: " + e, e);
@@ -153,12 +154,16 @@ public final class Api {
                 HttpRequest.newBuilder(uri("/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         // the login and the card production resources arrive last: 401, not 404, means they are in
-        boolean up =
-            r.statusCode() == 200
-                && anonymous().get("/auth/me").status() == 401
-                && anonymous().get("/pass-codes/key").status() == 401;
+        // (probes while the server starts are not recorded: they may meet it half deployed)
+        boolean up = r.statusCode() == 200 && unrecorded("/auth/me") == 401;
+        up = up && unrecorded("/pass-codes/key") == 401;
         steady = up ? steady + 1 : 0;
         if (steady == 4) {
+          Exchanges.document(
+              http.send(
+                      HttpRequest.newBuilder(uri("/openapi.json")).build(),
+                      HttpResponse.BodyHandlers.ofByteArray())
+                  .body());
           return;
         }
       } catch (IOException e) {
@@ -167,6 +172,12 @@ public final class Api {
       Thread.sleep(250);
     }
     throw new AssertionError("PortPass did not become healthy within 120 s");
+  }
+
+  private int unrecorded(String path) throws IOException, InterruptedException {
+    return http.send(
+            HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private HttpRequest.Builder json(String path, Object body) {

@@ -73,6 +73,11 @@ public final class PortPassContainer {
         editConfigurationFilePut(
             "etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())));
     options.add(systemProperty("portpass.it.port").value(Integer.toString(http)));
+    if (Exchanges.directory() != null) { // the container records what its tests receive
+      options.add(
+          systemProperty(Exchanges.DIRECTORY)
+              .value(Exchanges.directory().toAbsolutePath().toString()));
+    }
     options.addAll(mtnet());
     String database = System.getProperty("portpass.database", "derby");
     options.add(systemProperty("portpass.it.database").value(database));

@@ -229,7 +229,7 @@ class RegistryBenchmark {
     }
   }
 
-  /** p50 and p99 in nanoseconds of GET /persons/by-identity-number for random stored persons. */
+  /** p50 and p99 in nanoseconds of GET /persons?identityNumber= for random stored persons. */
   private static long[] lookups(Api api, int clients) throws Exception {
     String base = api.uri("").toString();
     HttpClient http = HttpClient.newHttpClient();
@@ -249,7 +249,7 @@ class RegistryBenchmark {
                   HttpResponse<Void> r =
                       http.send(
                           HttpRequest.newBuilder(
-                                  java.net.URI.create(base + "/persons/by-identity-number/" + id))
+                                  java.net.URI.create(base + "/persons?identityNumber=" + id))
                               .header("Authorization", "Bearer " + api.token())
                               .build(),
                           HttpResponse.BodyHandlers.discarding());

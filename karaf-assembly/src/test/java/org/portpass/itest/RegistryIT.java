@@ -101,12 +101,11 @@ public class RegistryIT {
             "/persons/{id}",
             "/persons/{id}/transfer",
             "/persons/{id}/employments",
-            "/persons/by-identity-number/{number}",
             "/vehicles",
             "/vehicles/{id}",
-            "/vehicles/by-plate/{plate}",
-            "/{owner}/{ownerId}/attachments",
-            "/{owner}/{ownerId}/attachments/{attachmentId}/content")) {
+            "/companies/{id}/attachments",
+            "/persons/{id}/attachments",
+            "/vehicles/{id}/attachments/{attachmentId}/content")) {
       assertTrue("OpenAPI lacks " + path, paths.has(path));
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
@@ -139,7 +138,9 @@ public class RegistryIT {
 
     Api.Reply read = api.get("/companies/" + id).expect(200);
     assertEquals("\"1\"", read.header("ETag"));
-    api.get("/companies/by-tax-id/" + taxId).expect(200);
+    JsonNode byTaxId = api.get("/companies?taxId=" + taxId).expect(200).json();
+    assertEquals(1, byTaxId.path("total").asInt());
+    assertEquals(id, byTaxId.path("items").path(0).path("id").asLong());
 
     Map<String, Object> change = new HashMap<>(Map.of("phone", "02-8765-4321", "version", 1));
     JsonNode changed = api.patch("/companies/" + id, change).expect(200).json();
@@ -197,9 +198,11 @@ public class RegistryIT {
 
     assertEquals(
         personId,
-        api.get("/persons/by-identity-number/" + id.toLowerCase())
+        api.get("/persons?identityNumber=" + id.toLowerCase())
             .expect(200)
             .json()
+            .path("items")
+            .path(0)
             .path("id")
             .asLong());
     JsonNode byNumber = api.get("/persons?identityNumber=" + id).expect(200).json();
@@ -301,9 +304,11 @@ public class RegistryIT {
     long id = vehicle.path("id").asLong();
     assertEquals(
         id,
-        api.get("/vehicles/by-plate/" + sloppy.replace(" ", ""))
+        api.get("/vehicles?plateNumber=" + sloppy.replace(" ", ""))
             .expect(200)
             .json()
+            .path("items")
+            .path(0)
             .path("id")
             .asLong());
     long other = newCompany("Fleet Buyer");
@@ -401,7 +406,14 @@ public class RegistryIT {
             .contains("Created company"));
     assertTrue(shell("portpass:company-list -q ShellCo").contains(taxId));
     assertTrue(shell("portpass:company-create 12345678 Broken").contains("Error: taxId"));
-    long company = api.get("/companies/by-tax-id/" + taxId).expect(200).json().path("id").asLong();
+    long company =
+        api.get("/companies?taxId=" + taxId)
+            .expect(200)
+            .json()
+            .path("items")
+            .path(0)
+            .path("id")
+            .asLong();
     assertTrue(shell("portpass:company-verify " + company).contains("VERIFIED"));
     String id = Samples.nationalId();
     api.post(

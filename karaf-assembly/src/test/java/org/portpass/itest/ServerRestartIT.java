@@ -53,7 +53,8 @@ class ServerRestartIT {
       server.start();
       api.login("first-admin", "first-admin-password"); // the signing key survived too
 
-      JsonNode found = api.get("/persons/by-identity-number/" + identity).expect(200).json();
+      JsonNode found =
+          api.get("/persons?identityNumber=" + identity).expect(200).json().path("items").path(0);
       assertEquals(person, found.path("id").asLong());
       assertEquals("周杰", found.path("nameZh").asText());
       assertEquals(company, found.path("companyId").asLong());

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The pass code printed on a card as a QR code: {@code PP1.<body>.<signature>}, where the body is
@@ -27,6 +28,7 @@ public record PassCode(
   private static final String PREFIX = "PP1";
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+  private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9_-]*");
 
   public PassCode {
     accessPorts = List.copyOf(accessPorts);
@@ -65,22 +67,43 @@ public record PassCode(
     if (parts.length != 3 || !parts[0].equals(PREFIX)) {
       throw new InvalidPassCodeException("format", "not a PortPass pass code");
     }
+    byte[] body = canonical(parts[1], "format", "data");
+    byte[] signature = canonical(parts[2], "signature", "signature");
     try {
       Signature verifier = Signature.getInstance(ALGORITHM);
       verifier.initVerify(key);
       verifier.update(parts[1].getBytes(StandardCharsets.US_ASCII));
-      if (!verifier.verify(DECODER.decode(parts[2]))) {
+      if (!verifier.verify(signature)) {
         throw new InvalidPassCodeException("signature", "the signature does not verify");
       }
-    } catch (IllegalArgumentException | GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new InvalidPassCodeException("signature", "the signature does not verify");
     }
-    return parse(parts[1]);
+    return parse(body);
   }
 
-  private static PassCode parse(String body) throws InvalidPassCodeException {
+  /**
+   * Decodes a part only in the one spelling {@link #sign} writes (url-safe alphabet, no padding,
+   * unused low bits zero), so a card has exactly one valid code string for whatever keys on it.
+   */
+  private static byte[] canonical(String part, String reason, String name)
+      throws InvalidPassCodeException {
+    if (URL_SAFE.matcher(part).matches()) {
+      try {
+        byte[] bytes = DECODER.decode(part);
+        if (ENCODER.encodeToString(bytes).equals(part)) {
+          return bytes;
+        }
+      } catch (IllegalArgumentException e) {
+        // falls through: not base64url at all
+      }
+    }
+    throw new InvalidPassCodeException(reason, "the " + name + " part is not canonical base64url");
+  }
+
+  private static PassCode parse(byte[] body) throws InvalidPassCodeException {
     try {
-      String[] f = new String(DECODER.decode(body), StandardCharsets.UTF_8).split("\\|", -1);
+      String[] f = new String(body, StandardCharsets.UTF_8).split("\\|", -1);
       if (f.length != 5) {
         throw new InvalidPassCodeException(
             "format", "the pass code has " + f.length + " fields, not 5");

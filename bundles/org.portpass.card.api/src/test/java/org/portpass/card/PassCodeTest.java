@@ -1,5 +1,6 @@
 package org.portpass.card;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,6 +64,42 @@ class PassCodeTest {
             + (last == 'A' ? 'B' : 'A')
             + payload.substring(payload.length() - 4);
     assertEquals("signature", reason(tampered));
+  }
+
+  @Test
+  void aReSpelledSignatureIsRefusedThoughItDecodesToTheSameBytes() throws Exception {
+    String payload = CODE.sign(KEYS.getPrivate());
+    String signature = payload.substring(payload.lastIndexOf('.') + 1);
+    byte[] bytes = Base64.getUrlDecoder().decode(signature);
+    // 64 bytes take 86 characters: the last one carries 4 unused low bits, which sign() leaves 0
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    int last = alphabet.indexOf(signature.charAt(signature.length() - 1));
+    assertEquals(0, last & 0b1111, signature);
+    String head = payload.substring(0, payload.length() - 1);
+    for (int unused = 1; unused < 16; unused++) {
+      String respelled = head + alphabet.charAt(last | unused);
+      String respelledSignature = respelled.substring(respelled.lastIndexOf('.') + 1);
+      assertArrayEquals(bytes, Base64.getUrlDecoder().decode(respelledSignature), respelled);
+      assertEquals("signature", reason(respelled), respelled);
+    }
+    assertEquals(CODE, PassCode.verify(payload, KEYS.getPublic()));
+  }
+
+  @Test
+  void paddingAndTheStandardAlphabetAreRefusedInBothParts() {
+    String payload = CODE.sign(KEYS.getPrivate());
+    String[] parts = payload.split("\\.");
+    assertEquals("signature", reason(payload + "=="));
+    assertEquals("signature", reason(parts[0] + "." + parts[1] + "." + parts[2] + "\u00e9"));
+    assertEquals("format", reason(parts[0] + "." + parts[1] + "=." + parts[2]));
+    assertEquals("format", reason(parts[0] + ".a+b/." + parts[2]));
+  }
+
+  @Test
+  void aReSpelledDataPartIsRefusedAsAFormatError() {
+    // "abd" decodes to the same two bytes as the canonical "abc": its last 2 bits are unused
+    assertArrayEquals(Base64.getUrlDecoder().decode("abc"), Base64.getUrlDecoder().decode("abd"));
+    assertEquals("format", reason("PP1.abd.AAAA"));
   }
 
   @Test

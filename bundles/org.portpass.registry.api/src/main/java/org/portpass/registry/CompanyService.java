@@ -21,7 +21,14 @@ public interface CompanyService {
   /**
    * Companies the caller may see, filtered by part of the name or tax ID when {@code text} is set.
    */
-  Page<Company> list(Caller caller, String text, PageRequest page);
+  default Page<Company> list(Caller caller, String text, PageRequest page) {
+    return list(caller, text, null, page);
+  }
+
+  /**
+   * As {@link #list(Caller, String, PageRequest)}, and only the company of this tax ID when set.
+   */
+  Page<Company> list(Caller caller, String text, String taxId, PageRequest page);
 
   Company update(Caller caller, long id, CompanyChanges changes);
 

@@ -3,6 +3,7 @@ package org.portpass.registry;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A person's identity number, the natural key of a person: a Taiwan national ID (身分證字號), a resident
@@ -32,6 +33,10 @@ public record IdentityNumber(IdentityKind kind, String number, String nationalit
   private static final String RESIDENT_OLD = "[A-Z][A-D][0-9]{8}";
   private static final String PASSPORT = "[A-Z0-9]{5,20}";
 
+  /** The ISO 3166-1 alpha-3 codes of countries that exist (as the JDK knows them). */
+  private static final Set<String> COUNTRIES =
+      Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
+
   /** Checks the invariants; use {@link #of} for user input. */
   public IdentityNumber {
     Objects.requireNonNull(kind, "kind");
@@ -49,7 +54,7 @@ public record IdentityNumber(IdentityKind kind, String number, String nationalit
       if (nationality == null || nationality.isEmpty()) {
         throw invalid(kind, number, "needs a nationality (ISO 3166-1 alpha-3 code, e.g. USA)");
       }
-      if (!nationality.matches("[A-Z]{3}")) {
+      if (!nationality.matches("[A-Z]{3}") || !COUNTRIES.contains(nationality)) {
         throw new IllegalArgumentException(
             "nationality '" + nationality + "' is not an ISO 3166-1 alpha-3 code like USA");
       }

@@ -273,4 +273,13 @@ class IdentityNumberTest {
     assertThrows(
         IllegalArgumentException.class, () -> new IdentityNumber(PASSPORT, "x12345678", "USA"));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"XXX", "ZZZ", "QQQ", "U$A"})
+  void nationalityMustBeACountryThatExists(String nationality) {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> IdentityNumber.of(PASSPORT, "X12345678", nationality));
+    assertEquals("PHL", IdentityNumber.of(PASSPORT, "X12345678", "phl").nationality());
+  }
 }

@@ -3,16 +3,15 @@ package org.portpass.rest.internal;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.FilterConfig;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Component;
-import org.portpass.rest.ProblemTypes;
 
 /**
  * Refuses a request body in a character set the JVM does not know, before the JAX-RS runtime fails
@@ -33,17 +32,11 @@ public class CharsetGuardFilter implements Filter {
       throws IOException, ServletException {
     String charset = request.getCharacterEncoding();
     if (charset != null && !supported(charset)) {
-      HttpServletResponse http = (HttpServletResponse) response;
-      http.setStatus(415);
-      http.setContentType(ProblemTypes.MEDIA_TYPE);
-      http.setHeader("X-Content-Type-Options", "nosniff");
-      http.getOutputStream()
-          .write(
-              ("{\"type\":\""
-                      + ProblemTypes.uri("http-415")
-                      + "\",\"title\":\"Unsupported Media Type\","
-                      + "\"status\":415,\"detail\":\"send the body in UTF-8\"}")
-                  .getBytes(StandardCharsets.UTF_8));
+      ServletProblems.write(
+          (HttpServletRequest) request,
+          (HttpServletResponse) response,
+          415,
+          "send the body in UTF-8");
       return;
     }
     chain.doFilter(request, response);

@@ -1,6 +1,9 @@
 package org.portpass.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Activate;
@@ -24,6 +29,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.portpass.core.PortPassException;
+import org.portpass.rest.CallerResolver;
+import org.portpass.rest.Public;
 import org.portpass.storage.DatabaseStatus;
 import org.portpass.storage.SchemaReady;
 
@@ -50,6 +58,9 @@ public class HealthResource {
   private final Set<String> ready = ConcurrentHashMap.newKeySet();
   private volatile List<String> required;
 
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile CallerResolver callers;
+
   @Activate
   public HealthResource(@Reference DatabaseStatus database, Config config) {
     this.database = database;
@@ -70,14 +81,51 @@ public class HealthResource {
     ready.remove(schema.unit());
   }
 
+  @Public
+  @ApiResponse(
+      responseCode = "200",
+      description = "UP",
+      content = @Content(schema = @Schema(implementation = HealthReport.class)))
+  @ApiResponse(
+      responseCode = "503",
+      description = "DOWN",
+      content = @Content(schema = @Schema(implementation = HealthReport.class)))
   @GET
   @Operation(
       summary = "Health of the server and its database",
       description =
           "200 with status UP when the database answers and every capability is ready, 503 with"
-              + " status DOWN otherwise.")
-  public Response health() {
+              + " status DOWN otherwise. Anonymous callers get the status alone; an administrator"
+              + " (signed in) also gets the database and capability details.")
+  public Response health(@Context HttpServletRequest request) {
     DatabaseStatus.Report report = database.check();
+    boolean up = report.up() && ready.containsAll(required);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", up ? "UP" : "DOWN");
+    if (isAdministrator(request)) {
+      body.put("database", details(report));
+      body.put("capabilities", new TreeSet<>(ready));
+    }
+    return Response.status(up ? 200 : 503).entity(body).build();
+  }
+
+  /**
+   * The JDBC URL and the database's error text help an attacker: only a signed-in administrator
+   * sees them (and the shell's portpass:db-status). A bad token is not an error here.
+   */
+  private boolean isAdministrator(HttpServletRequest request) {
+    CallerResolver resolver = callers;
+    if (resolver == null || request.getHeader("Authorization") == null) {
+      return false;
+    }
+    try {
+      return resolver.resolve(request).isAdmin();
+    } catch (PortPassException e) {
+      return false;
+    }
+  }
+
+  private static Map<String, Object> details(DatabaseStatus.Report report) {
     Map<String, Object> db = new LinkedHashMap<>();
     db.put("status", report.up() ? "UP" : "DOWN");
     db.put("product", report.product());
@@ -87,11 +135,6 @@ public class HealthResource {
     if (report.error() != null) {
       db.put("error", report.error());
     }
-    boolean up = report.up() && ready.containsAll(required);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", up ? "UP" : "DOWN");
-    body.put("database", db);
-    body.put("capabilities", new TreeSet<>(ready));
-    return Response.status(up ? 200 : 503).entity(body).build();
+    return db;
   }
 }

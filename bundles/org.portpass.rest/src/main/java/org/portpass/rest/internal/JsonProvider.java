@@ -3,23 +3,39 @@ package org.portpass.rest.internal;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.ArrayType;
+import com.fasterxml.jackson.databind.type.CollectionType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Array;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.ws.rs.Consumes;
@@ -33,7 +49,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.portpass.core.Dates;
 import org.portpass.core.FieldError;
+import org.portpass.core.Texts;
 import org.portpass.core.TooLargeException;
 import org.portpass.core.ValidationException;
 
@@ -57,10 +75,22 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
   /** Why a text value is refused (NUL breaks PostgreSQL, a broken pair is stored as '?'). */
   static final String UNUSABLE_TEXT = "must not contain NUL characters or broken surrogate pairs";
 
+  private static final String WRONG_TYPE = "must be a JSON string";
+
+  /** The most items of any list in a body (a form's lines included); services set lower ones. */
+  static final int MAX_ITEMS = 1000;
+
+  static final String TOO_MANY = "at most " + MAX_ITEMS + " items";
+
   static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
-          .addModule(new SimpleModule("portpass-text").addDeserializer(String.class, new Text()))
+          .addModule(
+              new SimpleModule("portpass-strict")
+                  .addDeserializer(String.class, new Text())
+                  .addDeserializer(LocalDate.class, new StrictDate())
+                  .setDeserializerModifier(new BoundedLists()))
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -89,8 +119,9 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     if (bytes.length > MAX_BODY) {
       throw new TooLargeException("a JSON body may be at most " + MAX_BODY + " bytes");
     }
+    String text = decode(bytes, media);
     try {
-      Object value = MAPPER.readValue(bytes, MAPPER.constructType(generic));
+      Object value = MAPPER.readValue(text, MAPPER.constructType(generic));
       if (value == null) {
         throw new ValidationException("body", "a JSON object is required");
       }
@@ -99,6 +130,33 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
       throw new ValidationException(java.util.List.of(new FieldError(path(e), reason(e))));
     } catch (JsonProcessingException e) {
       throw new ValidationException("body", malformed(e));
+    }
+  }
+
+  /**
+   * The body decoded strictly in its declared character set (UTF-8 when none is declared): a byte
+   * sequence that is not valid there (an overlong UTF-8 form such as C0 AF, UTF-16 sent as UTF-8)
+   * is refused, never replaced or guessed at.
+   */
+  static String decode(byte[] bytes, MediaType media) {
+    Charset charset = StandardCharsets.UTF_8;
+    String declared = media == null ? null : media.getParameters().get(MediaType.CHARSET_PARAMETER);
+    if (declared != null) {
+      try {
+        charset = Charset.forName(declared.strip());
+      } catch (IllegalArgumentException e) {
+        throw new ValidationException("body", "unknown character set " + Texts.cut(declared, 40));
+      }
+    }
+    try {
+      return charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new ValidationException("body", "not valid " + charset.name() + " text");
     }
   }
 
@@ -112,7 +170,11 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
 
     @Override
     public String deserialize(JsonParser p, DeserializationContext context) throws IOException {
-      String text = StringDeserializer.instance.deserialize(p, context);
+      if (!p.hasToken(JsonToken.VALUE_STRING)) {
+        // a number or boolean is not silently turned into text: "nameEn": 12 is a mistake
+        throw JsonMappingException.from(p, WRONG_TYPE);
+      }
+      String text = p.getText();
       if (text != null && !usable(text)) {
         throw JsonMappingException.from(p, UNUSABLE_TEXT);
       }
@@ -135,6 +197,73 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
         }
       }
       return true;
+    }
+  }
+
+  /** Every list and array of a body is refused beyond {@link #MAX_ITEMS} items. */
+  static final class BoundedLists extends BeanDeserializerModifier {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public JsonDeserializer<?> modifyCollectionDeserializer(
+        DeserializationConfig config,
+        CollectionType type,
+        BeanDescription description,
+        JsonDeserializer<?> deserializer) {
+      return new Bounded(deserializer);
+    }
+
+    @Override
+    public JsonDeserializer<?> modifyArrayDeserializer(
+        DeserializationConfig config,
+        ArrayType type,
+        BeanDescription description,
+        JsonDeserializer<?> deserializer) {
+      return new Bounded(deserializer);
+    }
+  }
+
+  static final class Bounded extends DelegatingDeserializer {
+    private static final long serialVersionUID = 1L;
+
+    Bounded(JsonDeserializer<?> delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+      return new Bounded(delegate);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext context) throws IOException {
+      Object value = super.deserialize(p, context);
+      int size =
+          value instanceof Collection<?> c
+              ? c.size()
+              : value != null && value.getClass().isArray() ? Array.getLength(value) : 0;
+      if (size > MAX_ITEMS) {
+        throw JsonMappingException.from(p, TOO_MANY);
+      }
+      return value;
+    }
+  }
+
+  /** A date is a plain ISO date in the sane range of {@link Dates}, in a JSON string. */
+  static final class StrictDate extends StdScalarDeserializer<LocalDate> {
+    private static final long serialVersionUID = 1L;
+
+    StrictDate() {
+      super(LocalDate.class);
+    }
+
+    @Override
+    public LocalDate deserialize(JsonParser p, DeserializationContext context) throws IOException {
+      LocalDate date = p.hasToken(JsonToken.VALUE_STRING) ? Dates.parseOrNull(p.getText()) : null;
+      if (date == null) {
+        throw JsonMappingException.from(p, Dates.MESSAGE);
+      }
+      return date;
     }
   }
 
@@ -232,8 +361,13 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     if (message.startsWith("Cannot map `null`")) {
       return "must not be null";
     }
-    if (message.equals(UNUSABLE_TEXT)) {
-      return UNUSABLE_TEXT;
+    if (message.equals(UNUSABLE_TEXT)
+        || message.equals(Dates.MESSAGE)
+        || message.equals(TOO_MANY)) {
+      return message;
+    }
+    if (message.equals(WRONG_TYPE)) {
+      return "wrong type of value";
     }
     return "invalid value";
   }

@@ -3,6 +3,9 @@ package org.portpass.rest.internal;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -25,6 +28,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.osgi.util.tracker.ServiceTracker;
+import org.portpass.rest.Public;
 
 /**
  * The OpenAPI 3 document of every resource currently registered with the whiteboard, generated from
@@ -67,7 +71,12 @@ public class OpenApiResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @Public
   @Operation(summary = "The OpenAPI 3 description of this API")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The document",
+      content = @Content(schema = @Schema(type = "object")))
   public Response document() throws Exception {
     OpenAPI base =
         new OpenAPI()
@@ -77,8 +86,9 @@ public class OpenApiResource {
                     .version("1")
                     .description("Port-area pass system: registry, applications, review, cards."))
             .servers(List.of(new Server().url("/api/v1")));
+    List<Class<?>> classes = sorted();
     Reader reader = new Reader(new SwaggerConfiguration().openAPI(base));
-    OpenAPI api = reader.read(new LinkedHashSet<>(sorted()));
+    OpenAPI api = OpenApiContract.complete(reader.read(new LinkedHashSet<>(classes)), classes);
     return Response.ok(Json.pretty(api), MediaType.APPLICATION_JSON).build();
   }
 

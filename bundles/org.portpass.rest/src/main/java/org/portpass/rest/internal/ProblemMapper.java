@@ -108,13 +108,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     return List.of();
   }
 
-  private static String httpMessage(int status) {
+  static String httpMessage(int status) {
     return switch (status) {
+      case 400 -> "the request is malformed";
       case 404 -> "no such resource";
       case 405 -> "method not allowed on this resource";
       case 406 -> "cannot produce the requested media type";
       case 413 -> "request too large";
+      case 414 -> "the URI is too long";
       case 415 -> "unsupported media type";
+      case 431 -> "the request headers are too large";
       default -> "the request cannot be processed";
     };
   }

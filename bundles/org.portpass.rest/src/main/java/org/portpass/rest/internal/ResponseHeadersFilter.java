@@ -20,7 +20,7 @@ import org.portpass.rest.RequestIds;
 /**
  * Gives every request an id (kept if the client sent a sane one) and every response safe headers;
  * refuses query parameters with NUL characters, which no field takes and PostgreSQL cannot even
- * compare against.
+ * compare against, and query parameters given more than once.
  */
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class})
 @JaxrsExtension
@@ -43,32 +43,45 @@ public class ResponseHeadersFilter implements ContainerRequestFilter, ContainerR
     servletRequest.setAttribute(RequestIds.ATTRIBUTE, id);
     for (Map.Entry<String, List<String>> parameter :
         request.getUriInfo().getQueryParameters().entrySet()) {
-      if (parameter.getKey().indexOf('\0') >= 0
-          || parameter.getValue().stream().anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
-        String message = "must not contain NUL characters";
+      String name = parameter.getKey().replace('\0', ' ');
+      String message = queryProblem(parameter.getKey(), parameter.getValue());
+      if (message != null) {
         request.abortWith(
             ProblemMapper.problem(
                 400,
                 "validation",
-                parameter.getKey().replace('\0', ' ') + ": " + message,
-                List.of(
-                    Map.of("field", parameter.getKey().replace('\0', ' '), "message", message))));
+                name + ": " + message,
+                List.of(Map.of("field", name, "message", message))));
         return;
       }
     }
+  }
+
+  /**
+   * Why a query parameter is refused, or null. Every query parameter of the API takes one value, so
+   * a repeated one ({@code type=PHOTO&type=EVIL}) is ambiguous and refused rather than one of its
+   * values picked.
+   */
+  static String queryProblem(String name, List<String> values) {
+    if (name.indexOf('\0') >= 0
+        || values.stream().anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
+      return "must not contain NUL characters";
+    }
+    if (values.size() > 1) {
+      return "may be given only once";
+    }
+    return null;
   }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     MultivaluedMap<String, Object> headers = response.getHeaders();
     headers.putSingle(REQUEST_ID, request.getHeaderString(REQUEST_ID));
-    headers.putSingle("X-Content-Type-Options", "nosniff");
-    headers.putSingle("X-Frame-Options", "DENY");
-    headers.putSingle("Referrer-Policy", "no-referrer");
-    headers.putSingle("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-    headers.putSingle("Cross-Origin-Resource-Policy", "same-origin");
-    if (!headers.containsKey("Cache-Control")) {
-      headers.putSingle("Cache-Control", "no-store");
-    }
+    ServletProblems.SECURITY_HEADERS.forEach(
+        (name, value) -> {
+          if (!name.equals("Cache-Control") || !headers.containsKey(name)) {
+            headers.putSingle(name, value);
+          }
+        });
   }
 }

@@ -244,4 +244,105 @@ class JsonProviderTest {
     @SuppressWarnings("unused")
     List<Contact> contacts;
   }
+
+  private FieldError refusalOfBytes(MediaType media, byte[] body) {
+    ValidationException e =
+        assertThrows(
+            ValidationException.class,
+            () ->
+                provider.readFrom(
+                    (Class<Object>) (Class<?>) Contact.class,
+                    Contact.class,
+                    NONE,
+                    media,
+                    new MultivaluedHashMap<>(),
+                    new ByteArrayInputStream(body)));
+    return e.errors().get(0);
+  }
+
+  @Test
+  void duplicateKeysAreRefused() {
+    FieldError error =
+        refusal(Contact.class, "{\"name\":\"x\",\"phone\":\"1\",\"name\":\"admin\"}");
+    assertEquals("body", error.field());
+    assertTrue(error.message().contains("name"), error.message());
+  }
+
+  @Test
+  void numbersAndBooleansAreNotTurnedIntoText() {
+    for (String value : List.of("12", "1.5", "true", "false", "[\"x\"]", "{}")) {
+      FieldError error = refusal(Contact.class, "{\"name\":" + value + "}");
+      assertEquals("name", error.field(), value);
+      assertEquals("wrong type of value", error.message(), value);
+    }
+  }
+
+  @Test
+  void datesArePlainIsoDatesInRange() {
+    for (String value :
+        List.of(
+            "\"1990-01-01T00:00:00Z\"",
+            "\"-0001-01-01\"",
+            "\"+10000-01-01\"",
+            "\"10000-01-01\"",
+            "\"1899-12-31\"",
+            "\"2200-01-01\"",
+            "\"2023-02-29\"",
+            "[2024,1,1]",
+            "20240101")) {
+      FieldError error = refusal(Stamp.class, "{\"day\":" + value + "}");
+      assertEquals("day", error.field(), value);
+      assertTrue(error.message().contains("1900 and 2199"), value + ": " + error.message());
+    }
+  }
+
+  @Test
+  void overlongUtf8IsRefused() {
+    byte[] body = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xc0, (byte) 0xaf, '"', '}'};
+    FieldError error = refusalOfBytes(JSON, body);
+    assertEquals("body", error.field());
+    assertEquals("not valid UTF-8 text", error.message());
+  }
+
+  @Test
+  void utf16DeclaredAsUtf8IsRefused() {
+    byte[] body = "{\"name\":\"Ann\"}".getBytes(StandardCharsets.UTF_16);
+    assertEquals("body", refusalOfBytes(JSON, body).field());
+    assertEquals(
+        "body",
+        refusalOfBytes(
+                MediaType.valueOf("application/json; charset=UTF-8"),
+                "{\"name\":\"Ann\"}".getBytes(StandardCharsets.UTF_16LE))
+            .field());
+  }
+
+  @Test
+  void aDeclaredCharsetIsHonoured() throws IOException {
+    Object contact =
+        provider.readFrom(
+            (Class<Object>) (Class<?>) Contact.class,
+            Contact.class,
+            NONE,
+            MediaType.valueOf("application/json; charset=UTF-16"),
+            new MultivaluedHashMap<>(),
+            new ByteArrayInputStream("{\"name\":\"王\"}".getBytes(StandardCharsets.UTF_16)));
+    assertEquals(new Contact("王", null), contact);
+  }
+
+  @Test
+  void everyListHasAMaximum() throws IOException {
+    String contact = "{\"name\":\"n\",\"phone\":\"1\"}";
+    String many =
+        String.join(",", java.util.Collections.nCopies(JsonProvider.MAX_ITEMS + 1, contact));
+    FieldError error =
+        refusal(Company.class, "{\"name\":\"A\",\"employees\":1,\"contacts\":[" + many + "]}");
+    assertEquals("contacts", error.field());
+    assertEquals("at most 1000 items", error.message());
+    String enough =
+        String.join(",", java.util.Collections.nCopies(JsonProvider.MAX_ITEMS, contact));
+    Company company =
+        (Company)
+            read(Company.class, "{\"name\":\"A\",\"employees\":1,\"contacts\":[" + enough + "]}");
+    assertEquals(JsonProvider.MAX_ITEMS, company.contacts().size());
+  }
 }

@@ -255,6 +255,11 @@ public class ApplicationServiceImpl implements ApplicationService {
     if (input == null) {
       throw new ValidationException("line", "the line's dates and attachments are required");
     }
+    List<FieldError> tooMany = new ArrayList<>();
+    tooManyAttachments("attachmentIds", input.attachmentIds(), tooMany);
+    if (!tooMany.isEmpty()) {
+      throw new ValidationException(tooMany);
+    }
     ApplicationSettings current = settings;
     Submissions.Draft draft =
         tx.read(
@@ -525,6 +530,12 @@ public class ApplicationServiceImpl implements ApplicationService {
     if (lines.size() > Submissions.MAX_LINES) {
       errors.add(new FieldError("lines", "at most " + Submissions.MAX_LINES + " lines per form"));
     }
+    tooManyAttachments("companyAttachmentIds", input.companyAttachmentIds(), errors);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i) != null) {
+        tooManyAttachments("lines/" + i + "/attachmentIds", lines.get(i).attachmentIds(), errors);
+      }
+    }
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
@@ -549,6 +560,12 @@ public class ApplicationServiceImpl implements ApplicationService {
       line.setStatus(LineStatus.DRAFT);
       line.setAccessPorts(Codes.join(accessPorts));
       form.getLines().add(line);
+    }
+  }
+
+  private static void tooManyAttachments(String field, List<Long> ids, List<FieldError> errors) {
+    if (ids != null && ids.size() > Submissions.MAX_ATTACHMENTS) {
+      errors.add(new FieldError(field, "at most " + Submissions.MAX_ATTACHMENTS + " attachments"));
     }
   }
 

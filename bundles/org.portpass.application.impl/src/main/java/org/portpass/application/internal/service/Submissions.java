@@ -53,6 +53,11 @@ import org.portpass.registry.VehicleService;
 public class Submissions {
   static final int MAX_LINES = 1000;
 
+  /**
+   * Attachments a line or a form may name; their ids are stored joined in a 1000-character column.
+   */
+  static final int MAX_ATTACHMENTS = 20;
+
   /** What a line's subject looked like when it was sent: this is what reviewers see. */
   record Facts(String label, String snapshot, String attachmentSnapshot, List<Finding> findings) {}
 

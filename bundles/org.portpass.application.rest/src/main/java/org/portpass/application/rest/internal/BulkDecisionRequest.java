@@ -1,5 +1,6 @@
 package org.portpass.application.rest.internal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.portpass.application.Decision;
 
@@ -8,7 +9,17 @@ import org.portpass.application.Decision;
  *
  * @param reason required for {@link Decision#REJECT}, ignored for approvals
  */
-public record BulkDecisionRequest(Decision decision, String reason, List<Line> lines) {
+public record BulkDecisionRequest(
+    @Schema(
+            description =
+                "A reviewer decides APPROVE or REJECT; the other decisions are the company's",
+            allowableValues = {"APPROVE", "REJECT"},
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        Decision decision,
+    String reason,
+    List<Line> lines) {
   /** A line and the revision the reviewer saw (from the queue); both required. */
-  public record Line(Long lineId, Integer revision) {}
+  public record Line(
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long lineId,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Integer revision) {}
 }

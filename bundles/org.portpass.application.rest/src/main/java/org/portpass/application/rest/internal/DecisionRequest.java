@@ -1,5 +1,6 @@
 package org.portpass.application.rest.internal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.portpass.application.Decision;
 
 /**
@@ -8,4 +9,12 @@ import org.portpass.application.Decision;
  * @param reason required for {@link Decision#REJECT}, ignored for approvals
  * @param revision the line's revision the reviewer saw (from the queue); required
  */
-public record DecisionRequest(Decision decision, String reason, Integer revision) {}
+public record DecisionRequest(
+    @Schema(
+            description =
+                "A reviewer decides APPROVE or REJECT; the other decisions are the company's",
+            allowableValues = {"APPROVE", "REJECT"},
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        Decision decision,
+    String reason,
+    Integer revision) {}

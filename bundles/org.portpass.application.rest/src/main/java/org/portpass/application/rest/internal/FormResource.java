@@ -2,7 +2,9 @@ package org.portpass.application.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -85,6 +87,10 @@ public class FormResource {
     return applications.listForms(caller, query, Paging.of(page, size));
   }
 
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = ApplicationForm.class)))
   @POST
   @Operation(
       summary = "Save a new draft (草稿匣) for your company",
@@ -95,6 +101,10 @@ public class FormResource {
     return Responses.created(PATH, created.id(), created, created.version());
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = ApplicationForm.class)))
   @GET
   @Path("{id: \\d+}")
   @Operation(summary = "A form with all its lines")
@@ -104,6 +114,10 @@ public class FormResource {
     return Responses.ok(form, form.version());
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = ApplicationForm.class)))
   @PUT
   @Path("{id: \\d+}")
   @Operation(
@@ -123,6 +137,7 @@ public class FormResource {
     return Responses.ok(updated, updated.version());
   }
 
+  @ApiResponse(responseCode = "204", description = "Deleted")
   @DELETE
   @Path("{id: \\d+}")
   @Operation(summary = "Delete a draft; submitted forms are cancelled instead")
@@ -137,6 +152,16 @@ public class FormResource {
     return Response.noContent().build();
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "The submitted form",
+      content = @Content(schema = @Schema(implementation = ApplicationForm.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "The Idempotency-Key was used for another request, or the form is not a draft")
+  @ApiResponse(
+      responseCode = "429",
+      description = "A frequency limit is reached: wait for Retry-After")
   @POST
   @Path("{id: \\d+}/submit")
   @Operation(
@@ -159,6 +184,10 @@ public class FormResource {
     return Responses.ok(form, form.version());
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = ApplicationForm.class)))
   @POST
   @Path("{id: \\d+}/cancel")
   @Operation(

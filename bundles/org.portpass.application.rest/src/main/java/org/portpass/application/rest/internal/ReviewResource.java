@@ -3,6 +3,7 @@ package org.portpass.application.rest.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import javax.servlet.http.HttpServletRequest;
@@ -63,6 +64,9 @@ public class ReviewResource {
     return reviews.queue(caller, port, Inputs.stage(stage), Paging.of(page, size));
   }
 
+  @ApiResponse(
+      responseCode = "409",
+      description = "Another decision came first, or the line was resubmitted since it was read")
   @POST
   @Path("{port}/{stage}/lines/{lineId: \\d+}")
   @Operation(

@@ -15,13 +15,22 @@ public @interface AuthConfig {
   int pbkdf2Iterations() default 310_000;
 
   @AttributeDefinition(
-      description = "Failed logins for one user name before it is locked for the window")
+      description =
+          "Failed logins for one user name from one client address before that pair is locked"
+              + " (other addresses are not affected)")
   int maxFailuresPerUser() default 5;
 
   @AttributeDefinition(
-      description = "Failed logins from one client address before it is locked for the window")
+      description =
+          "Failed logins from one client address, whatever the user names, before that address"
+              + " is locked")
   int maxFailuresPerAddress() default 30;
 
-  @AttributeDefinition(description = "Throttling window, in minutes")
+  @AttributeDefinition(
+      description = "First lock, in seconds; doubled for every further failure after a lock")
+  int lockSeconds() default 30;
+
+  @AttributeDefinition(
+      description = "How long failures are counted, in minutes; also the longest lock")
   int failureWindowMinutes() default 15;
 }

@@ -32,7 +32,6 @@ import org.portpass.auth.Registration;
 import org.portpass.auth.VerifiedIdentity;
 import org.portpass.auth.internal.entity.AccountEntity;
 import org.portpass.auth.internal.entity.ExternalIdentityEntity;
-import org.portpass.auth.internal.entity.LoginFailureEntity;
 import org.portpass.auth.internal.entity.RevokedTokenEntity;
 import org.portpass.auth.internal.entity.UsedAssertionEntity;
 import org.portpass.core.AuditLog;
@@ -40,7 +39,6 @@ import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
 import org.portpass.core.Role;
 import org.portpass.core.Texts;
-import org.portpass.core.TooManyRequestsException;
 import org.portpass.core.UnauthorizedException;
 import org.portpass.core.ValidationException;
 import org.portpass.storage.AuditTrail;
@@ -48,8 +46,8 @@ import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
 
 /**
- * Direct and external login, and the bearer tokens that follow. Failed logins are counted in the
- * database per user name and per client address, so throttling holds across server nodes.
+ * Direct and external login, and the bearer tokens that follow. Failed logins are throttled by
+ * {@link LoginThrottle}, in the database, so throttling holds across server nodes.
  */
 @Component(configurationPid = AuthConfig.PID)
 public class AuthenticationServiceImpl implements AuthenticationService {
@@ -61,6 +59,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
   private final AccountService accounts;
   private final AuditLog audit;
   private final TokenKeys keys;
+  private final LoginThrottle throttle;
   private final Map<String, IdentityProvider> providers = new ConcurrentHashMap<>();
   private volatile AuthConfig config;
   private volatile PasswordHasher hasher;
@@ -76,6 +75,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     this.accounts = accounts;
     this.audit = audit;
     this.keys = TokenKeys.loadOrCreate(tx);
+    this.throttle = new LoginThrottle(tx);
     modified(config);
   }
 
@@ -101,14 +101,14 @@ public class AuthenticationServiceImpl implements AuthenticationService {
   public LoginResult login(String username, String password, String address, String requestId) {
     String name = Accounts.normalise(username);
     Caller anonymous = anonymous(name, address, requestId);
-    requireNotThrottled(name, address);
+    throttle.requireNotLocked(config, name, address, anonymous);
     AccountEntity account = tx.read(em -> Accounts.byUsername(em, name));
     boolean valid =
         account != null && account.getPasswordHash() != null
             ? hasher.matches(password, account.getPasswordHash())
             : burn(password);
     if (!valid) {
-      recordFailure(name, address, anonymous);
+      throttle.failed(config, name, address, anonymous);
       throw new UnauthorizedException("the user name or password is not right");
     }
     if (account.getStatus() != AccountStatus.ACTIVE) {
@@ -116,9 +116,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     }
     return tx.write(
         em -> {
-          em.createQuery("DELETE FROM LoginFailureEntity f WHERE f.username = :u")
-              .setParameter("u", name)
-              .executeUpdate();
+          LoginThrottle.succeeded(em, name, address);
           AccountEntity e = em.find(AccountEntity.class, account.getId());
           e.setLastLoginAt(new Date());
           AuditTrail.append(em, anonymous, "auth.login", "account", name, null, "direct");
@@ -357,34 +355,20 @@ public class AuthenticationServiceImpl implements AuthenticationService {
   private long verifyForLink(String username, String password, String address, String requestId) {
     String name = Accounts.normalise(username);
     Caller anonymous = anonymous(name, address, requestId);
-    requireNotThrottled(name, address);
+    throttle.requireNotLocked(config, name, address, anonymous);
     AccountEntity account = tx.read(em -> Accounts.byUsername(em, name));
     boolean valid =
         account != null && account.getPasswordHash() != null
             ? hasher.matches(password, account.getPasswordHash())
             : burn(password);
     if (!valid) {
-      recordFailure(name, address, anonymous);
+      throttle.failed(config, name, address, anonymous);
       throw new UnauthorizedException("the user name or password is not right");
     }
     if (account.getStatus() != AccountStatus.ACTIVE) {
       throw new UnauthorizedException("this account is disabled; ask your administrator");
     }
     return account.getId();
-  }
-
-  /** A failed password check, counted for throttling and written to the audit trail. */
-  private void recordFailure(String name, String address, Caller anonymous) {
-    tx.write(
-        em -> {
-          LoginFailureEntity failure = new LoginFailureEntity();
-          failure.setUsername(Texts.cut(name, 64));
-          failure.setClientAddress(Texts.cut(address == null ? "unknown" : address, 64));
-          failure.setFailedAt(new Date());
-          em.persist(failure);
-          AuditTrail.append(
-              em, anonymous, "auth.login.failed", "account", Texts.cut(name, 64), null, null);
-        });
   }
 
   /** An MTNet-only company account: a registration whose password is never usable. */
@@ -402,34 +386,6 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             address);
     tx.write(em -> em.find(AccountEntity.class, created.id()).setPasswordHash(null));
     return created.id();
-  }
-
-  private void requireNotThrottled(String username, String address) {
-    Date since = Date.from(Instant.now().minus(Duration.ofMinutes(config.failureWindowMinutes())));
-    long byUser =
-        tx.read(
-            em ->
-                em.createQuery(
-                        "SELECT COUNT(f) FROM LoginFailureEntity f WHERE f.username = :u AND f.failedAt > :since",
-                        Long.class)
-                    .setParameter("u", username)
-                    .setParameter("since", since)
-                    .getSingleResult());
-    long byAddress =
-        tx.read(
-            em ->
-                em.createQuery(
-                        "SELECT COUNT(f) FROM LoginFailureEntity f WHERE f.clientAddress = :a AND f.failedAt > :since",
-                        Long.class)
-                    .setParameter("a", address == null ? "unknown" : address)
-                    .setParameter("since", since)
-                    .getSingleResult());
-    if (byUser >= config.maxFailuresPerUser() || byAddress >= config.maxFailuresPerAddress()) {
-      Instant retry = Instant.now().plus(Duration.ofMinutes(config.failureWindowMinutes()));
-      throw new TooManyRequestsException(
-          "too many failed logins; try again in " + config.failureWindowMinutes() + " minutes",
-          retry);
-    }
   }
 
   private boolean burn(String password) {

@@ -1,6 +1,9 @@
 package org.portpass.auth.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -63,6 +66,11 @@ public class AccountResource {
     return accounts.list(callers.resolve(request), text, Paging.of(page, size));
   }
 
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = Account.class)))
+  @ApiResponse(responseCode = "409", description = "The user name is taken")
   @POST
   @Operation(summary = "Create an account")
   public Response create(@Context HttpServletRequest request, NewAccount body) {
@@ -74,6 +82,10 @@ public class AccountResource {
     return Responses.created("accounts", created.id(), created, created.version());
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Account.class)))
   @GET
   @Path("{id: \\d+}")
   @Operation(summary = "An account")
@@ -83,6 +95,10 @@ public class AccountResource {
     return Responses.ok(account, account.version());
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Account.class)))
   @PATCH
   @Path("{id: \\d+}")
   @Operation(summary = "Change roles, ports, status or contact data of an account")
@@ -111,6 +127,7 @@ public class AccountResource {
     return Responses.ok(updated, updated.version());
   }
 
+  @ApiResponse(responseCode = "204", description = "The new password is set")
   @POST
   @Path("{id: \\d+}/password")
   @Operation(summary = "Set a new password for an account you manage")

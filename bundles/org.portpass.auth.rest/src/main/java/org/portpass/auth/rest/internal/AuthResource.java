@@ -1,6 +1,9 @@
 package org.portpass.auth.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Set;
@@ -29,6 +32,7 @@ import org.portpass.core.Caller;
 import org.portpass.core.Role;
 import org.portpass.core.ValidationException;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.Public;
 import org.portpass.rest.RequestIds;
 
 @Component(service = AuthResource.class)
@@ -65,6 +69,9 @@ public class AuthResource {
     this.callers = callers;
   }
 
+  @ApiResponse(responseCode = "401", description = "The user name or password is not right")
+  @Public
+  @ApiResponse(responseCode = "429", description = "Too many failed logins: wait for Retry-After")
   @POST
   @Path("login")
   @Operation(
@@ -78,6 +85,8 @@ public class AuthResource {
         body.username(), body.password(), request.getRemoteAddr(), requestId(request));
   }
 
+  @ApiResponse(responseCode = "401", description = "The assertion does not verify")
+  @Public
   @POST
   @Path("external/{provider}")
   @Operation(
@@ -97,6 +106,10 @@ public class AuthResource {
         provider, body.assertion(), request.getRemoteAddr(), requestId(request));
   }
 
+  @ApiResponse(
+      responseCode = "401",
+      description = "The completion token or the password is not right")
+  @Public
   @POST
   @Path("external/complete")
   @Operation(
@@ -111,6 +124,7 @@ public class AuthResource {
     return authentication.complete(body, request.getRemoteAddr(), requestId(request));
   }
 
+  @ApiResponse(responseCode = "204", description = "The token is revoked")
   @POST
   @Path("logout")
   @Operation(summary = "Log out: the token stops working at once on every server")
@@ -127,6 +141,14 @@ public class AuthResource {
     return new Me(caller.username(), caller.roles(), caller.companyId(), caller.ports());
   }
 
+  @Public
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = Account.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "The user name is taken, or the company already has accounts")
   @POST
   @Path("register")
   @Operation(
@@ -142,6 +164,7 @@ public class AuthResource {
     return Response.created(URI.create("accounts/" + created.id())).entity(created).build();
   }
 
+  @ApiResponse(responseCode = "204", description = "The new password is set")
   @POST
   @Path("password")
   @Operation(summary = "Change your own password")

@@ -1,6 +1,9 @@
 package org.portpass.card.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +65,11 @@ public class CardDeskResource {
     return desks.stream().filter(d -> mayUse(caller, d.port())).map(CardDesk::status).toList();
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "The job as it ended",
+      content = @Content(schema = @Schema(implementation = CardJob.class)))
+  @ApiResponse(responseCode = "204", description = "No job waits")
   @POST
   @Path("{port}/{desk}/run")
   @Operation(

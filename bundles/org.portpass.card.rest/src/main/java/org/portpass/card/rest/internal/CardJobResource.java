@@ -1,6 +1,9 @@
 package org.portpass.card.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import javax.servlet.http.HttpServletRequest;
@@ -74,6 +77,10 @@ public class CardJobResource {
         callers.resolve(request), required("port", port), desk, Paging.number("max", max, 10));
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = CardJob.class)))
   @GET
   @Path("{id: \\d+}")
   @Operation(summary = "A card job with every attempt and every card")

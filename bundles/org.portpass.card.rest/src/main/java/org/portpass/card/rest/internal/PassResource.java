@@ -2,7 +2,9 @@ package org.portpass.card.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +92,10 @@ public class PassResource {
     return found.map(p -> PassListItem.of(p, newest.get(p.number())));
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Pass.class)))
   @GET
   @Path("{number}")
   @Operation(summary = "A pass")

@@ -23,6 +23,7 @@ import org.portpass.core.TooLargeException;
 import org.portpass.registry.Attachment;
 import org.portpass.registry.AttachmentContent;
 import org.portpass.registry.AttachmentService;
+import org.portpass.registry.AttachmentType;
 import org.portpass.registry.FileFormat;
 import org.portpass.registry.NewAttachment;
 import org.portpass.registry.OwnerKind;
@@ -93,7 +94,15 @@ public class AttachmentServiceImpl implements AttachmentService {
               + " but the file is "
               + detected.get().mediaType());
     }
+    String incomplete = detected.map(f -> FileContents.problem(f, bytes)).orElse(null);
+    if (incomplete != null) {
+      checks.add("content", incomplete);
+    }
     checks.throwIfAny();
+    byte[] stored =
+        upload.type() == AttachmentType.PHOTO
+            ? FileContents.reencoded(detected.get(), bytes)
+            : bytes;
     return tx.write(
         em -> {
           requireOwnerWrite(em, caller, ownerKind, ownerId);
@@ -103,8 +112,8 @@ public class AttachmentServiceImpl implements AttachmentService {
           meta.setType(upload.type());
           meta.setFileName(fileName);
           meta.setContentType(detected.get().mediaType());
-          meta.setSize(bytes.length);
-          meta.setSha256(sha256(bytes));
+          meta.setSize(stored.length);
+          meta.setSha256(sha256(stored));
           meta.setValidUntil(upload.validUntil());
           meta.setUploadedBy(caller.username());
           meta.setUploadedAt(new Date());
@@ -112,7 +121,7 @@ public class AttachmentServiceImpl implements AttachmentService {
           em.flush(); // assigns the id the content row is keyed by
           AttachmentContentEntity content = new AttachmentContentEntity();
           content.setAttachmentId(meta.getId());
-          content.setContent(bytes);
+          content.setContent(stored);
           em.persist(content);
           AuditTrail.append(
               em,

@@ -89,7 +89,7 @@ public class CompanyServiceImpl implements CompanyService {
   }
 
   @Override
-  public Page<Company> list(Caller caller, String text, PageRequest page) {
+  public Page<Company> list(Caller caller, String text, String taxId, PageRequest page) {
     boolean all = Access.isStaff(caller) || Access.isPortStaff(caller);
     if (!all && caller.companyId() == null) {
       return new Page<>(List.of(), page.page(), page.size(), 0);
@@ -99,7 +99,8 @@ public class CompanyServiceImpl implements CompanyService {
             .whereGiven(
                 "(LOWER(e.name) LIKE :text OR e.taxId LIKE :text)",
                 "text",
-                PagedQuery.containing(text));
+                PagedQuery.containing(text))
+            .whereGiven("e.taxId = :taxId", "taxId", taxId == null ? null : taxId.strip());
     if (!all) {
       query.where("e.id = :own", "own", caller.companyId());
     }

@@ -2,7 +2,10 @@ package org.portpass.registry.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +13,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -33,6 +35,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.portpass.core.Caller;
+import org.portpass.core.Dates;
 import org.portpass.core.TooLargeException;
 import org.portpass.core.ValidationException;
 import org.portpass.registry.Attachment;
@@ -78,6 +81,24 @@ public class AttachmentResource {
     return attachments.list(callers.resolve(request), kind(owner), ownerId);
   }
 
+  @RequestBody(
+      required = true,
+      description = "The file itself",
+      content = {
+        @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+        @Content(
+            mediaType = "application/pdf",
+            schema = @Schema(type = "string", format = "binary")),
+        @Content(
+            mediaType = "application/octet-stream",
+            schema = @Schema(type = "string", format = "binary"))
+      })
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = Attachment.class)))
+  @ApiResponse(responseCode = "413", description = "The file is larger than the limit")
   @POST
   @Consumes({"image/jpeg", "image/png", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
   @Produces(MediaType.APPLICATION_JSON)
@@ -122,6 +143,16 @@ public class AttachmentResource {
     return attachments.get(callers.resolve(request), kind(owner), ownerId, attachmentId);
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "The file",
+      content = {
+        @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+        @Content(
+            mediaType = "application/pdf",
+            schema = @Schema(type = "string", format = "binary"))
+      })
   @GET
   @Path("{attachmentId: \\d+}/content")
   @Produces({"image/jpeg", "image/png", "application/pdf"})
@@ -146,6 +177,7 @@ public class AttachmentResource {
         .build();
   }
 
+  @ApiResponse(responseCode = "204", description = "Deleted")
   @DELETE
   @Path("{attachmentId: \\d+}")
   @Operation(summary = "Delete an attachment")
@@ -181,14 +213,7 @@ public class AttachmentResource {
   }
 
   private static LocalDate date(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw new ValidationException("validUntil", "must be a date like 2027-12-31");
-    }
+    return Dates.parse("validUntil", value);
   }
 
   private static byte[] read(InputStream body) throws IOException {

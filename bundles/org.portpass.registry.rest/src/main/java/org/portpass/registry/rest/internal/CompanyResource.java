@@ -2,6 +2,9 @@ package org.portpass.registry.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -53,15 +56,24 @@ public class CompanyResource {
   }
 
   @GET
-  @Operation(summary = "List companies, optionally filtered by part of the name or tax ID")
+  @Operation(
+      summary = "List companies",
+      description =
+          "Optionally filtered by part of the name or tax ID (q) or by the exact tax ID (taxId).")
   public Page<Company> list(
       @Context HttpServletRequest request,
       @QueryParam("q") String text,
+      @Parameter(description = "the exact tax ID (統一編號)") @QueryParam("taxId") String taxId,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
-    return companies.list(callers.resolve(request), text, Paging.of(page, size));
+    return companies.list(callers.resolve(request), text, taxId, Paging.of(page, size));
   }
 
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = Company.class)))
+  @ApiResponse(responseCode = "409", description = "A company with this tax ID exists")
   @POST
   @Operation(summary = "Create a company (customer service); it starts as PENDING")
   public Response create(@Context HttpServletRequest request, NewCompany company) {
@@ -70,6 +82,10 @@ public class CompanyResource {
     return Responses.created(PATH, created.id(), created, created.version());
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Company.class)))
   @GET
   @Path("{id: \\d+}")
   @Operation(summary = "A company by id")
@@ -79,16 +95,10 @@ public class CompanyResource {
     return Responses.ok(company, company.version());
   }
 
-  @GET
-  @Path("by-tax-id/{taxId}")
-  @Operation(summary = "A company by its tax ID (統一編號)")
-  public Response getByTaxId(
-      @Context HttpServletRequest request, @PathParam("taxId") String taxId) {
-    Caller caller = callers.resolve(request);
-    Company company = companies.getByTaxId(caller, taxId);
-    return Responses.ok(company, company.version());
-  }
-
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Company.class)))
   @PATCH
   @Path("{id: \\d+}")
   @Operation(
@@ -121,6 +131,10 @@ public class CompanyResource {
     return Responses.ok(updated, updated.version());
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Company.class)))
   @POST
   @Path("{id: \\d+}/verify")
   @Operation(summary = "Verify a company (customer service); its accounts may then submit forms")
@@ -130,6 +144,10 @@ public class CompanyResource {
     return Responses.ok(company, company.version());
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Company.class)))
   @POST
   @Path("{id: \\d+}/suspend")
   @Operation(summary = "Suspend a company (customer service), with a reason")

@@ -1,6 +1,9 @@
 package org.portpass.registry.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import javax.servlet.http.HttpServletRequest;
@@ -69,6 +72,10 @@ public class PersonResource {
         Paging.of(page, size));
   }
 
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = Person.class)))
   @POST
   @Operation(
       summary = "Register a person",
@@ -79,6 +86,10 @@ public class PersonResource {
     return Responses.created(PATH, created.id(), created, created.version());
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Person.class)))
   @GET
   @Path("{id: \\d+}")
   @Operation(summary = "A person by id")
@@ -88,16 +99,10 @@ public class PersonResource {
     return Responses.ok(person, person.version());
   }
 
-  @GET
-  @Path("by-identity-number/{number}")
-  @Operation(summary = "A person by identity number (national ID, resident certificate, passport)")
-  public Response getByIdentityNumber(
-      @Context HttpServletRequest request, @PathParam("number") String number) {
-    Caller caller = callers.resolve(request);
-    Person person = persons.getByIdentityNumber(caller, number);
-    return Responses.ok(person, person.version());
-  }
-
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Person.class)))
   @PUT
   @Path("{id: \\d+}")
   @Operation(summary = "Change a person's data (not the company: use transfer)")
@@ -125,6 +130,10 @@ public class PersonResource {
     return Responses.ok(updated, updated.version());
   }
 
+  @ApiResponse(responseCode = "204", description = "Deleted")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The person is on an application still in flight, or the version is stale")
   @DELETE
   @Path("{id: \\d+}")
   @Operation(summary = "Delete a person and their attachments; refused while on an application")
@@ -138,6 +147,10 @@ public class PersonResource {
     return Response.noContent().build();
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Person.class)))
   @POST
   @Path("{id: \\d+}/transfer")
   @Operation(

@@ -1,6 +1,9 @@
 package org.portpass.registry.rest.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -66,6 +69,10 @@ public class VehicleResource {
         Paging.of(page, size));
   }
 
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = Vehicle.class)))
   @POST
   @Operation(
       summary = "Register a vehicle",
@@ -76,6 +83,10 @@ public class VehicleResource {
     return Responses.created(PATH, created.id(), created, created.version());
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Vehicle.class)))
   @GET
   @Path("{id: \\d+}")
   @Operation(summary = "A vehicle by id")
@@ -85,16 +96,10 @@ public class VehicleResource {
     return Responses.ok(vehicle, vehicle.version());
   }
 
-  @GET
-  @Path("by-plate/{plate}")
-  @Operation(summary = "A vehicle by plate number, in any common spelling (abc1234, ABC-1234)")
-  public Response getByPlate(
-      @Context HttpServletRequest request, @PathParam("plate") String plate) {
-    Caller caller = callers.resolve(request);
-    Vehicle vehicle = vehicles.getByPlate(caller, plate);
-    return Responses.ok(vehicle, vehicle.version());
-  }
-
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Vehicle.class)))
   @PUT
   @Path("{id: \\d+}")
   @Operation(summary = "Change a vehicle's data (not the owner: use transfer)")
@@ -119,6 +124,10 @@ public class VehicleResource {
     return Responses.ok(updated, updated.version());
   }
 
+  @ApiResponse(responseCode = "204", description = "Deleted")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The vehicle is on an application still in flight, or the version is stale")
   @DELETE
   @Path("{id: \\d+}")
   @Operation(summary = "Delete a vehicle and its attachments; refused while on an application")
@@ -132,6 +141,10 @@ public class VehicleResource {
     return Response.noContent().build();
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Vehicle.class)))
   @POST
   @Path("{id: \\d+}/transfer")
   @Operation(summary = "Move a vehicle to another owner company; attachments move with it")

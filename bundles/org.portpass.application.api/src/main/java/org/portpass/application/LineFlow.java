@@ -117,8 +117,10 @@ public final class LineFlow {
   public LineFlow reject(String port, Stage stage, String reason) {
     requireOpen("reject", port, stage);
     if (reason == null || reason.isBlank()) {
-      throw new ValidationException(
-          "reason", "is required to reject a line; tell the company what to fix");
+      throw ValidationException.of(
+          "reason",
+          "reject-needs-reason",
+          "is required to reject a line; tell the company what to fix");
     }
     return new LineFlow(LineStatus.RETURNED, accessPorts, Set.of(), revision, reason.strip());
   }

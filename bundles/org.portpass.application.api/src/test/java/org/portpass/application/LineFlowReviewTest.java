@@ -267,7 +267,10 @@ class LineFlowReviewTest {
 
     assertEquals(
         List.of(
-            new FieldError("reason", "is required to reject a line; tell the company what to fix")),
+            FieldError.of(
+                "reason",
+                "reject-needs-reason",
+                "is required to reject a line; tell the company what to fix")),
         e.errors());
     assertEquals(LineStatus.REVIEW, line.status());
   }

@@ -147,8 +147,10 @@ public class ReviewServiceImpl implements ReviewService {
     // What is wrong with the request itself refuses it whole, as for one line (400); what depends
     // on a line's state (gone, decided, resubmitted) is that line's result.
     if (decision == Decision.REJECT && (reason == null || reason.isBlank())) {
-      throw new ValidationException(
-          "reason", "is required to reject a line; tell the company what to fix");
+      throw ValidationException.of(
+          "reason",
+          "reject-needs-reason",
+          "is required to reject a line; tell the company what to fix");
     }
     List<DecisionResult> results = new ArrayList<>();
     for (LineRef ref : lines) {

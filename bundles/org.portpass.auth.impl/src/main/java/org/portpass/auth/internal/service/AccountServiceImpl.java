@@ -322,10 +322,11 @@ public class AccountServiceImpl implements AccountService {
     Set<Role> staffRoles = new TreeSet<>();
     roles.stream().filter(r -> r != null && !r.isCompanyRole()).forEach(staffRoles::add);
     if (!staffRoles.isEmpty()) {
+      String names = staffRoles.stream().map(Role::name).collect(Collectors.joining(", "));
       throw new ForbiddenException(
-          "only administrators grant the role"
-              + (staffRoles.size() == 1 ? " " : "s ")
-              + staffRoles.stream().map(Role::name).collect(Collectors.joining(", ")));
+          "only administrators grant the role" + (staffRoles.size() == 1 ? " " : "s ") + names,
+          "grant-staff-role",
+          names);
     }
   }
 

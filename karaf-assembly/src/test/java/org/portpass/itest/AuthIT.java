@@ -252,20 +252,24 @@ public class AuthIT {
                 "boss-password-1",
                 "roles",
                 List.of("ADMIN")))
-        .problem(400, "validation");
-    companyAdmin
-        .post(
-            "/accounts",
-            Map.of(
-                "username",
-                username + "-rev",
-                "password",
-                "rev-password-1",
-                "roles",
-                List.of("REVIEWER"),
-                "ports",
-                List.of("KEL")))
-        .problem(400, "validation");
+        .problem(403, "forbidden");
+    JsonNode refusedRole =
+        companyAdmin
+            .post(
+                "/accounts",
+                Map.of(
+                    "username",
+                    username + "-rev",
+                    "password",
+                    "rev-password-1",
+                    "roles",
+                    List.of("REVIEWER"),
+                    "ports",
+                    List.of("KEL")))
+            .problem(403, "forbidden");
+    // named in the answer, not a complaint about a companyId it never sent
+    assertEquals(
+        "only administrators grant the role REVIEWER", refusedRole.path("detail").asText());
   }
 
   @Test

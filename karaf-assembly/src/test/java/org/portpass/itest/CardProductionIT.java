@@ -121,7 +121,7 @@ public class CardProductionIT {
     assertTrue(code, code.startsWith("PP1."));
     byte[] pdf = desk.get("/passes/" + pass + "/card.pdf").expect(200).bytes();
     assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
-    assertEquals("status", verify(code, "TPE").path("reason").asText()); // not collected yet
+    assertEquals("not-collected", verify(code, "TPE").path("reason").asText());
 
     desk.post("/passes/" + pass + "/pickup", Map.of("collectedBy", " ")).problem(400, "validation");
     JsonNode card =
@@ -166,8 +166,10 @@ public class CardProductionIT {
     assertEquals("DONE", second.path("status").asText());
     String newCode = QrCodes.read(desk.get("/passes/" + pass + "/card.png").expect(200).bytes());
     assertNotEquals(code, newCode);
-    assertTrue(verify(newCode, "TPE").path("valid").asBoolean());
+    // the replacement, like the first card, is valid from its pickup
+    assertEquals("not-collected", verify(newCode, "TPE").path("reason").asText());
     desk.post("/passes/" + pass + "/pickup", Map.of("collectedBy", "陳大文")).expect(200);
+    assertTrue(verify(newCode, "TPE").path("valid").asBoolean());
     assertEquals("PICKED_UP", lineStatus(line));
 
     admin.post("/passes/" + pass + "/revoke", Map.of("reason", "contract ended")).expect(200);

@@ -216,6 +216,105 @@ public class PortsAndPassesIT {
     assertEquals("LIVE", after.path("card").path("status").asText());
   }
 
+  @Test
+  public void reviewDecisionsAndLineStepsFollowOneRule() throws Exception {
+    Api company = company("Rules Co");
+    long[] draftAndLine = draftLine(company, List.of("TXG"));
+    // a draft's line is not cancelled (the draft would be stuck): refused, the draft stays
+    // deletable
+    company.post("/lines/" + draftAndLine[1] + "/cancel", "").problem(409, "illegal-transition");
+    long version =
+        company.get("/forms/" + draftAndLine[0]).expect(200).json().path("version").asLong();
+    company.delete("/forms/" + draftAndLine[0] + "?version=" + version).expect(204);
+
+    long line = submittedLine(company, List.of("TXG"));
+    String queue = "/reviews/TXG/REVIEW";
+    // a rejection without reason is refused whole, for one line and for many alike
+    admin
+        .post(queue + "/lines/" + line, Map.of("decision", "REJECT", "revision", 0))
+        .problem(400, "validation");
+    JsonNode bulk =
+        admin
+            .post(
+                queue + "/decisions",
+                Map.of(
+                    "decision", "REJECT", "lines", List.of(Map.of("lineId", line, "revision", 0))))
+            .problem(400, "validation");
+    assertEquals("reason", bulk.path("errors").path(0).path("field").asText());
+    // a line without its revision is a bad request, not revision 0
+    JsonNode noRevision =
+        admin
+            .post(
+                queue + "/decisions",
+                Map.of("decision", "APPROVE", "lines", List.of(Map.of("lineId", line))))
+            .problem(400, "validation");
+    assertEquals("lines/0/revision", noRevision.path("errors").path(0).path("field").asText());
+    // a revision the line never had is not called a resubmission
+    JsonNode wrong =
+        admin
+            .post(
+                queue + "/decisions",
+                Map.of(
+                    "decision", "APPROVE", "lines", List.of(Map.of("lineId", line, "revision", 5))))
+            .expect(200)
+            .json()
+            .path(0);
+    assertEquals("unknown-revision", wrong.path("errorCode").asText());
+
+    admin
+        .post(
+            queue + "/lines/" + line,
+            Map.of("decision", "REJECT", "reason", "photo too dark", "revision", 0))
+        .expect(200);
+    JsonNode audit =
+        admin.get("/audit?action=line.reject&entityId=" + line).expect(200).json().path("items");
+    assertEquals(audit.toString(), 1, audit.size());
+    assertTrue(audit.toString(), audit.path(0).path("after").asText().contains("photo too dark"));
+
+    JsonNode returned = lineOf(company, formOf(company, line), line);
+    Map<String, Object> fixed = new HashMap<>();
+    fixed.put("subjectKind", "PERSON");
+    fixed.put("subjectId", returned.path("subjectId").asLong());
+    fixed.put("validFrom", returned.path("validFrom").asText());
+    fixed.put("validTo", returned.path("validTo").asText());
+    fixed.put("attachmentIds", returned.path("attachmentIds"));
+    JsonNode resubmitted = company.post("/lines/" + line + "/resubmit", fixed).expect(200).json();
+    assertEquals("photo too dark", resubmitted.path("lastReason").asText()); // while re-reviewed
+    // the old revision now is a resubmission
+    admin
+        .post(queue + "/lines/" + line, Map.of("decision", "APPROVE", "revision", 0))
+        .problem(409, "resubmitted");
+    JsonNode decided = null;
+    for (String stage : List.of("REVIEW", "POLICE", "SUPERVISOR")) {
+      decided =
+          admin
+              .post(
+                  "/reviews/TXG/" + stage + "/lines/" + line,
+                  Map.of("decision", "APPROVE", "revision", 1))
+              .expect(200)
+              .json();
+    }
+    assertEquals("PRODUCTION", decided.path("status").asText());
+    assertTrue(decided.toString(), decided.path("lastReason").isNull()); // past the rejection
+
+    Api desk = staff("txg-desk-it", Role.CARD_DESK, "TXG");
+    desk.get("/card-jobs/next?port=TXG&desk=d1&max=-5").problem(400, "validation");
+    desk.get("/card-jobs/next?port=TXG&desk=d1&max=101").problem(400, "validation");
+    desk.get("/card-jobs/next?port=TXG&desk=d1&max=").expect(200);
+  }
+
+  private static long formOf(Api company, long line) {
+    for (JsonNode form : company.get("/forms?size=500").expect(200).json().path("items")) {
+      long id = form.path("id").asLong();
+      for (JsonNode l : company.get("/forms/" + id).expect(200).json().path("lines")) {
+        if (l.path("id").asLong() == line) {
+          return id;
+        }
+      }
+    }
+    throw new AssertionError("line " + line + " on no form");
+  }
+
   private static long total(Api api, String path) {
     return api.get(path).expect(200).json().path("total").asLong();
   }
@@ -280,6 +379,35 @@ public class PortsAndPassesIT {
 
   /** A person's line of a new form, approved by every access port's three stages. */
   private long[] approvedLine(Api company, String pickup, List<String> ports) {
+    long[] draft = draftLine(company, ports, pickup);
+    JsonNode submitted = submit(company, draft[0]);
+    assertTrue(submitted.toString(), submitted.path("passNumber").isNull());
+    assertTrue(submitted.path("cardStatus").isNull());
+    for (String stage : List.of("REVIEW", "POLICE", "SUPERVISOR")) {
+      for (String port : ports) {
+        admin
+            .post(
+                "/reviews/" + port + "/" + stage + "/lines/" + draft[1],
+                Map.of("decision", "APPROVE", "revision", 0))
+            .expect(200);
+      }
+    }
+    return draft;
+  }
+
+  /** A person's line of a new submitted form; answers the line's id. */
+  private long submittedLine(Api company, List<String> ports) {
+    long[] draft = draftLine(company, ports);
+    submit(company, draft[0]);
+    return draft[1];
+  }
+
+  private long[] draftLine(Api company, List<String> ports) {
+    return draftLine(company, ports, ports.get(0));
+  }
+
+  /** A draft with one person's line (with a photo); answers the form's and the line's id. */
+  private long[] draftLine(Api company, List<String> ports, String pickup) {
     long person =
         company
             .post("/persons", Map.of("identityNumber", Samples.nationalId(), "nameZh", "王小明"))
@@ -309,32 +437,23 @@ public class PortsAndPassesIT {
     form.put("passType", "LONG_TERM");
     form.put("accessPorts", ports);
     form.put("pickupPort", pickup);
-    form.put("purpose", "pass list test");
+    form.put("purpose", "ports and passes test");
     form.put("lines", List.of(line));
-    long id = company.post("/forms", form).expect(201).json().path("id").asLong();
-    JsonNode submitted =
-        company
-            .send(
-                HttpRequest.newBuilder(company.uri("/forms/" + id + "/submit"))
-                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.noBody()))
-            .expect(200)
-            .json()
-            .path("lines")
-            .path(0);
-    long lineId = submitted.path("id").asLong();
-    assertTrue(submitted.toString(), submitted.path("passNumber").isNull());
-    assertTrue(submitted.path("cardStatus").isNull());
-    for (String stage : List.of("REVIEW", "POLICE", "SUPERVISOR")) {
-      for (String port : ports) {
-        admin
-            .post(
-                "/reviews/" + port + "/" + stage + "/lines/" + lineId,
-                Map.of("decision", "APPROVE", "revision", 0))
-            .expect(200);
-      }
-    }
-    return new long[] {id, lineId};
+    JsonNode draft = company.post("/forms", form).expect(201).json();
+    return new long[] {draft.path("id").asLong(), draft.path("lines").path(0).path("id").asLong()};
+  }
+
+  /** Submits a draft; answers its (only) line. */
+  private static JsonNode submit(Api company, long form) {
+    return company
+        .send(
+            HttpRequest.newBuilder(company.uri("/forms/" + form + "/submit"))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.noBody()))
+        .expect(200)
+        .json()
+        .path("lines")
+        .path(0);
   }
 
   @FunctionalInterface

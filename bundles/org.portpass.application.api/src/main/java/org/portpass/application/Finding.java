@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param ruleId the {@link ReviewRule#id()} of the rule that found it
  * @param port the port whose rule found it, or {@code null} for a core rule
- * @param field the line's field concerned, e.g. {@code validTo} or {@code attachments}, or {@code
- *     null}; the core prefixes the line's path ({@code lines/3/})
+ * @param field the line's field concerned, e.g. {@code validTo} or {@code attachmentIds} (the input
+ *     field names of a line), or {@code null}; the core prefixes the line's path ({@code lines/3/})
  * @param message a sentence the company or the reviewer can act on
  */
 public record Finding(String ruleId, String port, Severity severity, String field, String message) {

@@ -2,6 +2,7 @@ package org.portpass.application;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +18,8 @@ import org.portpass.core.ValidationException;
  * DRAFT ─submit─▶ REVIEW ─▶ POLICE ─▶ SUPERVISOR ─▶ PRODUCTION ─markReady─▶ READY ─pickUp─▶ PICKED_UP
  *                   │  every access port approves a stage before the line enters the next
  *                   └─ any port rejects, with a reason ─▶ RETURNED ─resubmit─▶ REVIEW
- * cancel: from DRAFT, REVIEW, POLICE, SUPERVISOR or RETURNED ─▶ CANCELLED
+ * cancel: from REVIEW, POLICE, SUPERVISOR or RETURNED ─▶ CANCELLED (a draft's line is removed
+ *         from the draft instead)
  * </pre>
  *
  * <p>At each stage the line holds the set of access ports that have approved it; when the last one
@@ -115,8 +117,10 @@ public final class LineFlow {
   public LineFlow reject(String port, Stage stage, String reason) {
     requireOpen("reject", port, stage);
     if (reason == null || reason.isBlank()) {
-      throw new ValidationException(
-          "reason", "is required to reject a line; tell the company what to fix");
+      throw ValidationException.of(
+          "reason",
+          "reject-needs-reason",
+          "is required to reject a line; tell the company what to fix");
     }
     return new LineFlow(LineStatus.RETURNED, accessPorts, Set.of(), revision, reason.strip());
   }
@@ -127,13 +131,15 @@ public final class LineFlow {
     return to(LineStatus.REVIEW, revision + 1);
   }
 
-  /** Cancels the line (自行取消); possible only before card production. */
+  /** Cancels the line (自行取消); possible once submitted and before card production. */
   public LineFlow cancel() {
     if (!status.isCancellable()) {
       String why =
-          status.isFinal()
-              ? "it can no longer change"
-              : "a line can only be cancelled before card production";
+          status == LineStatus.DRAFT
+              ? "a draft's line is removed by editing the draft, or the draft is deleted"
+              : status.isFinal()
+                  ? "it can no longer change"
+                  : "a line can only be cancelled before card production";
       throw new IllegalTransitionException(status, "cannot cancel: line is " + status + "; " + why);
     }
     return to(LineStatus.CANCELLED, revision);
@@ -170,7 +176,10 @@ public final class LineFlow {
     return revision;
   }
 
-  /** The reason of the last rejection, kept after resubmission for the line's history. */
+  /**
+   * The reason of the last rejection, kept after resubmission while the line is reviewed again;
+   * empty once the line is in production or later, or cancelled.
+   */
   public Optional<String> lastReason() {
     return Optional.ofNullable(lastReason);
   }
@@ -198,8 +207,17 @@ public final class LineFlow {
         && pendingPorts().contains(port);
   }
 
+  /**
+   * The reason of the last rejection stays while the company fixes the line and the ports review it
+   * again; once every port approved it (production and after) or it is cancelled, it is history
+   * (kept in the decisions) and no longer the line's.
+   */
   private LineFlow to(LineStatus next, int nextRevision) {
-    return new LineFlow(next, accessPorts, Set.of(), nextRevision, lastReason);
+    boolean pastReview =
+        EnumSet.of(
+                LineStatus.PRODUCTION, LineStatus.READY, LineStatus.PICKED_UP, LineStatus.CANCELLED)
+            .contains(next);
+    return new LineFlow(next, accessPorts, Set.of(), nextRevision, pastReview ? null : lastReason);
   }
 
   private void require(LineStatus expected, String step) {
@@ -242,7 +260,7 @@ public final class LineFlow {
 
   private String possibleSteps() {
     return switch (status) {
-      case DRAFT -> "only submit or cancel are possible";
+      case DRAFT -> "only submit is possible (edit the draft to remove a line)";
       case REVIEW, POLICE, SUPERVISOR -> "only approve, reject or cancel are possible";
       case RETURNED -> "only resubmit or cancel are possible";
       case PRODUCTION -> "only mark ready is possible";

@@ -32,9 +32,13 @@ public enum LineStatus {
     };
   }
 
-  /** True while the company may still cancel the line, i.e. before card production. */
+  /**
+   * True while the company may still cancel the line: once submitted and before card production. A
+   * draft's line is not cancelled but removed from the draft (or the draft deleted), so a draft
+   * never holds a cancelled line.
+   */
   public boolean isCancellable() {
-    return this == DRAFT || this == RETURNED || stage().isPresent();
+    return this == RETURNED || stage().isPresent();
   }
 
   /** True when no further change is possible. */

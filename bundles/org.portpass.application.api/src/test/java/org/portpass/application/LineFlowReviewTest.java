@@ -121,10 +121,29 @@ class LineFlowReviewTest {
     assertEquals(Optional.of("wrong dates"), line.lastReason());
   }
 
+  @Test
+  void theRejectionReasonIsGoneOnceEveryPortApproved() {
+    LineFlow line = LineFlow.draft(Set.of("KEL")).submit().reject("KEL", Stage.REVIEW, REASON);
+    line = line.resubmit();
+    for (Stage stage : Stage.values()) {
+      assertEquals(Optional.of(REASON), line.lastReason(), "shown while reviewed again");
+      line = line.approve("KEL", stage);
+    }
+    assertEquals(LineStatus.PRODUCTION, line.status());
+    assertEquals(Optional.empty(), line.lastReason());
+    assertEquals(Optional.empty(), line.markReady().lastReason());
+  }
+
+  @Test
+  void aCancelledLineKeepsNoRejectionReason() {
+    LineFlow returned = LineFlow.draft(Set.of("KEL")).submit().reject("KEL", Stage.REVIEW, REASON);
+    assertEquals(Optional.empty(), returned.cancel().lastReason());
+  }
+
   @ParameterizedTest
   @EnumSource(
       value = LineStatus.class,
-      names = {"DRAFT", "REVIEW", "POLICE", "SUPERVISOR", "RETURNED"})
+      names = {"REVIEW", "POLICE", "SUPERVISOR", "RETURNED"})
   void canCancelBeforeProduction(LineStatus status) {
     LineFlow line = lineIn(status, KEL_TPE);
     if (line.currentStage().isPresent()) {
@@ -248,7 +267,10 @@ class LineFlowReviewTest {
 
     assertEquals(
         List.of(
-            new FieldError("reason", "is required to reject a line; tell the company what to fix")),
+            FieldError.of(
+                "reason",
+                "reject-needs-reason",
+                "is required to reject a line; tell the company what to fix")),
         e.errors());
     assertEquals(LineStatus.REVIEW, line.status());
   }

@@ -30,7 +30,6 @@ class LineFlowTransitionsTest {
 
   static {
     legal(DRAFT, Step.SUBMIT, REVIEW);
-    legal(DRAFT, Step.CANCEL, CANCELLED);
     legal(REVIEW, Step.APPROVE, POLICE);
     legal(POLICE, Step.APPROVE, SUPERVISOR);
     legal(SUPERVISOR, Step.APPROVE, PRODUCTION);
@@ -47,7 +46,7 @@ class LineFlowTransitionsTest {
   /** What the refusal says is possible instead, per state. */
   private static final Map<LineStatus, String> POSSIBLE =
       Map.of(
-          DRAFT, "only submit or cancel are possible",
+          DRAFT, "only submit is possible (edit the draft to remove a line)",
           REVIEW, "only approve, reject or cancel are possible",
           POLICE, "only approve, reject or cancel are possible",
           SUPERVISOR, "only approve, reject or cancel are possible",
@@ -103,6 +102,10 @@ class LineFlowTransitionsTest {
   }
 
   private static String expectedRefusal(LineStatus from, Step step) {
+    if (step == Step.CANCEL && from == DRAFT) {
+      return "cannot cancel: line is DRAFT; a draft's line is removed by editing the draft, or the"
+          + " draft is deleted";
+    }
     if (step == Step.CANCEL && !from.isFinal()) {
       return "cannot cancel: line is "
           + from

@@ -46,7 +46,7 @@ final class Lines {
       case READY -> lineIn(LineStatus.PRODUCTION, ports).markReady();
       case PICKED_UP -> lineIn(LineStatus.READY, ports).pickUp();
       case RETURNED -> draft.submit().reject("KEL", Stage.REVIEW, REASON);
-      case CANCELLED -> draft.cancel();
+      case CANCELLED -> draft.submit().cancel();
     };
   }
 

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A gate's question answered: may this card pass here today? {@code reason} is {@code ok} or one of
  * {@code format}, {@code signature}, {@code unknown-pass}, {@code card-void}, {@code status},
- * {@code not-yet-valid}, {@code expired}, {@code port}; {@code message} explains it to a person.
+ * {@code not-collected} (a card is valid from its pickup), {@code not-yet-valid}, {@code expired},
+ * {@code port}; {@code message} explains it to a person.
  */
 public record Verification(
     boolean valid,

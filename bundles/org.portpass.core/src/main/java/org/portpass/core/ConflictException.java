@@ -14,6 +14,13 @@ public class ConflictException extends PortPassException {
     this.field = field;
   }
 
+  /** A conflict whose message is translated at the edge (see {@link PortPassException}). */
+  public ConflictException(
+      String code, String field, String message, String messageKey, Object... arguments) {
+    super(code, message, messageKey, arguments);
+    this.field = field;
+  }
+
   /** A duplicate of a unique value, e.g. a tax ID that is already registered. */
   public static ConflictException duplicate(String field, String message) {
     return new ConflictException("duplicate", field, message);
@@ -29,7 +36,11 @@ public class ConflictException extends PortPassException {
             + expected
             + ", it is now "
             + actual
-            + "); reload and try again");
+            + "); reload and try again",
+        "stale-version",
+        what,
+        String.valueOf(expected),
+        String.valueOf(actual));
   }
 
   /** The field that clashed, or {@code null}. */

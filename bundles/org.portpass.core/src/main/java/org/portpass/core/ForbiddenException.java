@@ -7,4 +7,9 @@ public class ForbiddenException extends PortPassException {
   public ForbiddenException(String message) {
     super("forbidden", message);
   }
+
+  /** A refusal whose message is translated at the edge (see {@link PortPassException}). */
+  public ForbiddenException(String message, String messageKey, Object... arguments) {
+    super("forbidden", message, messageKey, arguments);
+  }
 }

@@ -5,6 +5,6 @@ public class NotFoundException extends PortPassException {
   private static final long serialVersionUID = 1L;
 
   public NotFoundException(String what, Object id) {
-    super("not-found", what + " " + id + " does not exist");
+    super("not-found", what + " " + id + " does not exist", "not-found", what, String.valueOf(id));
   }
 }

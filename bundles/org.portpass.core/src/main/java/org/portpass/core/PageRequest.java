@@ -7,13 +7,14 @@ public record PageRequest(int page, int size) {
 
   public PageRequest {
     if (page < 0) {
-      throw new ValidationException("page", "must be 0 or more");
+      throw ValidationException.of("page", "at-least", "must be 0 or more", 0);
     }
     if (size < 1 || size > MAX_SIZE) {
-      throw new ValidationException("size", "must be between 1 and " + MAX_SIZE);
+      throw ValidationException.of(
+          "size", "between", "must be between 1 and " + MAX_SIZE, 1, MAX_SIZE);
     }
     if ((long) page * size > Integer.MAX_VALUE) {
-      throw new ValidationException("page", "is beyond the last page");
+      throw ValidationException.of("page", "beyond-last-page", "is beyond the last page");
     }
   }
 

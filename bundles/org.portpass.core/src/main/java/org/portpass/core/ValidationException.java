@@ -23,6 +23,12 @@ public class ValidationException extends PortPassException {
     this(List.of(new FieldError(field, message)));
   }
 
+  /** One problem whose message is translated at the edge (see {@link FieldError#of}). */
+  public static ValidationException of(
+      String field, String messageKey, String message, Object... arguments) {
+    return new ValidationException(List.of(FieldError.of(field, messageKey, message, arguments)));
+  }
+
   public List<FieldError> errors() {
     return errors;
   }

@@ -26,7 +26,7 @@ public final class Paging {
     try {
       return Long.parseLong(value.strip());
     } catch (NumberFormatException e) {
-      throw new ValidationException(name, "must be a number");
+      throw ValidationException.of(name, "number", "must be a number");
     }
   }
 
@@ -38,7 +38,8 @@ public final class Paging {
     try {
       return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ValidationException(name, "must be one of " + List.of(type.getEnumConstants()));
+      List<E> values = List.of(type.getEnumConstants());
+      throw ValidationException.of(name, "one-of", "must be one of " + values, values);
     }
   }
 
@@ -50,18 +51,19 @@ public final class Paging {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw new ValidationException(name, "must be a date like 2027-12-31");
+      throw ValidationException.of(name, "date", "must be a date like 2027-12-31");
     }
   }
 
-  private static int number(String name, String value, int fallback) {
+  /** An optional whole-number query parameter; {@code fallback} when it is missing or blank. */
+  public static int number(String name, String value, int fallback) {
     if (value == null || value.isBlank()) {
       return fallback;
     }
     try {
       return Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
-      throw new ValidationException(name, "must be a whole number");
+      throw ValidationException.of(name, "whole-number", "must be a whole number");
     }
   }
 }

@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 import org.osgi.service.component.annotations.Component;
@@ -14,6 +18,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.portpass.core.ConflictException;
+import org.portpass.core.FieldError;
 import org.portpass.core.ForbiddenException;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.PortPassException;
@@ -21,6 +26,8 @@ import org.portpass.core.TooLargeException;
 import org.portpass.core.TooManyRequestsException;
 import org.portpass.core.UnauthorizedException;
 import org.portpass.core.ValidationException;
+import org.portpass.rest.Languages;
+import org.portpass.rest.Messages;
 import org.portpass.rest.ProblemTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,28 +44,60 @@ import org.slf4j.LoggerFactory;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
+  /** The request being answered, for its Accept-Language (a thread-local proxy of the runtime). */
+  @Context private HttpHeaders headers;
+
   @Override
   public Response toResponse(Throwable failure) {
+    return toResponse(failure, locale());
+  }
+
+  /**
+   * The problem for {@code failure} in {@code locale}'s language: English from the domain's own
+   * messages; zh-TW from the message bundle, where a text without translation keeps its English
+   * specifics after the problem type's general sentence. Type codes and field paths are the same in
+   * every language.
+   */
+  Response toResponse(Throwable failure, Locale locale) {
+    Problems texts = new Problems(locale);
     Throwable domain = domainCause(failure);
     if (domain instanceof TooManyRequestsException e && e.retryAfter() != null) {
       long seconds = Math.max(1, Duration.between(Instant.now(), e.retryAfter()).toSeconds());
-      return Response.fromResponse(problem(429, e.code(), e.getMessage(), List.of()))
+      return Response.fromResponse(
+              problem(429, e.code(), texts.detail(e), List.of(), texts.title(429)))
           .header("Retry-After", seconds)
           .build();
     }
     if (domain instanceof PortPassException e) {
-      return problem(status(e), e.code(), e.getMessage(), fields(e));
+      int status = status(e);
+      return problem(status, e.code(), texts.detail(e), fields(e, texts), texts.title(status));
     }
     if (failure instanceof WebApplicationException web) {
       int status = web.getResponse().getStatus();
       if (status < 500) {
-        return problem(status, "http-" + status, httpMessage(status), List.of());
+        return problem(
+            status, "http-" + status, texts.http(status), List.of(), texts.title(status));
       }
     }
     String incident = UUID.randomUUID().toString();
     LOG.error("Unexpected failure, incident {}", incident, failure);
     return problem(
-        500, "internal", "an unexpected error occurred; incident " + incident, List.of());
+        500,
+        "internal",
+        texts.or(
+            "problem.internal", "an unexpected error occurred; incident " + incident, incident),
+        List.of(),
+        texts.title(500));
+  }
+
+  private Locale locale() {
+    try {
+      return headers == null
+          ? Locale.ENGLISH
+          : Languages.of(headers.getHeaderString("Accept-Language"));
+    } catch (RuntimeException outsideARequest) {
+      return Locale.ENGLISH;
+    }
   }
 
   /** Domain errors may arrive wrapped by a transaction or the JAX-RS runtime. */
@@ -96,14 +135,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     return 400;
   }
 
-  private static List<Map<String, String>> fields(PortPassException e) {
+  private static List<Map<String, String>> fields(PortPassException e, Problems texts) {
     if (e instanceof ValidationException v) {
       return v.errors().stream()
-          .map(f -> Map.of("field", f.field(), "message", f.message()))
+          .map(f -> Map.of("field", f.field(), "message", texts.field(f)))
           .toList();
     }
     if (e instanceof ConflictException c && c.field() != null) {
-      return List.of(Map.of("field", c.field(), "message", c.getMessage()));
+      return List.of(Map.of("field", c.field(), "message", texts.detail(c)));
     }
     return List.of();
   }
@@ -125,18 +164,89 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   static Response problem(
       int status, String code, String detail, List<Map<String, String>> errors) {
+    return problem(status, code, detail, errors, englishTitle(status));
+  }
+
+  static Response problem(
+      int status, String code, String detail, List<Map<String, String>> errors, String title) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", ProblemTypes.uri(code));
-    body.put(
-        "title",
-        Response.Status.fromStatusCode(status) == null
-            ? "Error " + status
-            : Response.Status.fromStatusCode(status).getReasonPhrase());
+    body.put("title", title);
     body.put("status", status);
     body.put("detail", detail);
     if (!errors.isEmpty()) {
       body.put("errors", errors);
     }
     return Response.status(status).type(ProblemTypes.MEDIA_TYPE).entity(body).build();
+  }
+
+  static String englishTitle(int status) {
+    return Response.Status.fromStatusCode(status) == null
+        ? "Error " + status
+        : Response.Status.fromStatusCode(status).getReasonPhrase();
+  }
+
+  /** The texts of one answer in one language. */
+  private record Problems(Locale locale) {
+    boolean english() {
+      return !"zh".equals(locale.getLanguage());
+    }
+
+    String title(int status) {
+      return english() ? englishTitle(status) : or("title." + status, englishTitle(status));
+    }
+
+    String http(int status) {
+      return english() ? httpMessage(status) : or("http." + status, httpMessage(status));
+    }
+
+    String detail(PortPassException e) {
+      if (english()) {
+        return e.getMessage();
+      }
+      if (e instanceof ValidationException v) {
+        return v.errors().stream()
+            .map(f -> f.field() + ": " + field(f))
+            .collect(Collectors.joining("; "));
+      }
+      String specific =
+          e.messageKey() == null
+              ? null
+              : Messages.text(locale, "detail." + e.messageKey(), nouns(e));
+      if (specific != null) {
+        return specific;
+      }
+      String general = Messages.text(locale, "problem." + e.code());
+      return general == null ? e.getMessage() : general + "（" + e.getMessage() + "）";
+    }
+
+    String field(FieldError f) {
+      if (english() || f.messageKey() == null) {
+        return f.message();
+      }
+      return or("field." + f.messageKey(), f.message(), f.arguments().toArray());
+    }
+
+    String or(String key, String fallback, Object... arguments) {
+      if (english()) {
+        return fallback;
+      }
+      String text = Messages.text(locale, key, arguments);
+      return text == null ? fallback : text;
+    }
+
+    /** The error's arguments, with the names of things (the first argument) translated. */
+    private Object[] nouns(PortPassException e) {
+      Object[] arguments = e.arguments();
+      if (arguments.length > 0 && arguments[0] instanceof String what) {
+        String noun =
+            Messages.text(
+                locale, "noun." + what.strip().toLowerCase(Locale.ROOT).replace(' ', '-'));
+        if (noun != null) {
+          arguments[0] = noun;
+        }
+      }
+      return arguments;
+    }
   }
 }

@@ -16,6 +16,7 @@ import org.portpass.core.PortPassException;
 import org.portpass.core.TooLargeException;
 import org.portpass.core.UnauthorizedException;
 import org.portpass.core.ValidationException;
+import org.portpass.rest.Languages;
 
 class ProblemMapperTest {
   private final ProblemMapper mapper = new ProblemMapper();
@@ -48,6 +49,73 @@ class ProblemMapperTest {
             Map.of("field", "name", "message", "is required"),
             Map.of("field", "lines/3/validTo", "message", "must be after validFrom")),
         errors(response));
+  }
+
+  @Test
+  void theSameProblemInChineseAndEnglishHasTheSameTypeAndFields() {
+    ValidationException bad =
+        new ValidationException(
+            List.of(
+                FieldError.of("size", "between", "must be between 1 and 500", 1, 500),
+                FieldError.of("reason", "reject-needs-reason", "is required to reject a line"),
+                new FieldError("lines/0/attachmentIds", "tick a photo of 王小明")));
+    Response en = mapper.toResponse(bad, Languages.of((String) null));
+    Response zh = mapper.toResponse(bad, Languages.of("zh-TW,zh;q=0.9,en;q=0.5"));
+
+    assertEquals(body(en).get("type"), body(zh).get("type"));
+    assertEquals(400, zh.getStatus());
+    assertEquals("Bad Request", body(en).get("title"));
+    assertEquals("請求無效", body(zh).get("title"));
+    assertEquals(
+        List.of("size", "reason", "lines/0/attachmentIds"),
+        errors(zh).stream().map(e -> e.get("field")).toList());
+    assertEquals(
+        errors(en).stream().map(e -> e.get("field")).toList(),
+        errors(zh).stream().map(e -> e.get("field")).toList());
+    assertEquals("must be between 1 and 500", errors(en).get(0).get("message"));
+    assertEquals("必須介於 1 與 500 之間", errors(zh).get(0).get("message"));
+    assertEquals("退件時必須填寫理由，告知業者需要修正之處", errors(zh).get(1).get("message"));
+    // a message without translation keeps its English text in every language
+    assertEquals("tick a photo of 王小明", errors(zh).get(2).get("message"));
+    assertTrue(body(zh).get("detail").toString().startsWith("size: 必須介於 1 與 500 之間; "));
+  }
+
+  @Test
+  void domainErrorsAreTranslatedWithTheirArguments() {
+    Response notFound =
+        mapper.toResponse(new NotFoundException("pass", "KEL-2026-0000001"), Languages.of("zh"));
+    assertEquals("找不到", body(notFound).get("title"));
+    assertEquals("通行證 KEL-2026-0000001 不存在", body(notFound).get("detail"));
+    assertEquals(
+        "pass KEL-2026-0000001 does not exist",
+        body(mapper.toResponse(
+                new NotFoundException("pass", "KEL-2026-0000001"), Languages.of("en-US")))
+            .get("detail"));
+    Response role =
+        mapper.toResponse(
+            new ForbiddenException(
+                "only administrators grant the role REVIEWER", "grant-staff-role", "REVIEWER"),
+            Languages.of("zh-TW"));
+    assertEquals("只有系統管理員可以授予角色 REVIEWER", body(role).get("detail"));
+    // no specific translation: the type's general sentence with the English specifics
+    Response other =
+        mapper.toResponse(new ForbiddenException("only desks print cards"), Languages.of("zh-TW"));
+    assertEquals("您沒有執行此操作的權限（only desks print cards）", body(other).get("detail"));
+    Response stale =
+        mapper.toResponse(ConflictException.staleVersion("form 7", 1, 2), Languages.of("zh-TW"));
+    assertEquals("urn:portpass:problem:stale-version", body(stale).get("type"));
+    assertEquals("version", errors(stale).get(0).get("field"));
+    assertTrue(body(stale).get("detail").toString().contains("您送出的版本為 1，目前為 2"));
+  }
+
+  @Test
+  void languagesFollowAcceptLanguageWithEnglishAsDefault() {
+    assertEquals("en", Languages.of((String) null).getLanguage());
+    assertEquals("en", Languages.of("fr-FR, de;q=0.8").getLanguage());
+    assertEquals("zh", Languages.of("fr, zh-Hant-TW;q=0.5").getLanguage());
+    assertEquals("en", Languages.of("en;q=0.9, zh-TW;q=0.1").getLanguage());
+    assertEquals("en", Languages.of("zh;q=0, en").getLanguage());
+    assertEquals("en", Languages.of(";;;not a header").getLanguage());
   }
 
   @Test

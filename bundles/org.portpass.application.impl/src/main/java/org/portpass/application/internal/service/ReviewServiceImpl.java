@@ -144,6 +144,14 @@ public class ReviewServiceImpl implements ReviewService {
     if (lines == null || lines.isEmpty()) {
       throw new ValidationException("lines", "choose at least one line");
     }
+    // What is wrong with the request itself refuses it whole, as for one line (400); what depends
+    // on a line's state (gone, decided, resubmitted) is that line's result.
+    if (decision == Decision.REJECT && (reason == null || reason.isBlank())) {
+      throw ValidationException.of(
+          "reason",
+          "reject-needs-reason",
+          "is required to reject a line; tell the company what to fix");
+    }
     List<DecisionResult> results = new ArrayList<>();
     for (LineRef ref : lines) {
       try {
@@ -197,11 +205,21 @@ public class ReviewServiceImpl implements ReviewService {
         || !Codes.ports(line.getAccessPorts()).contains(port)) {
       throw new NotFoundException("line", lineId);
     }
-    if (line.getRevision() != expectedRevision) {
+    if (expectedRevision >= 0 && expectedRevision < line.getRevision()) {
       throw new ConflictException(
           "resubmitted",
           "revision",
           "the line was resubmitted (revision " + line.getRevision() + "); review it again");
+    }
+    if (expectedRevision != line.getRevision()) {
+      throw new ConflictException(
+          "unknown-revision",
+          "revision",
+          "the line has no revision "
+              + expectedRevision
+              + " (it is at revision "
+              + line.getRevision()
+              + "); decide on the revision the queue shows");
     }
     LineFlow flow = Views.flow(line);
     LineFlow next =
@@ -239,7 +257,8 @@ public class ReviewServiceImpl implements ReviewService {
             + port
             + "/"
             + stage
-            + (pass == null ? "" : ", pass " + pass.getNumber()));
+            + (pass == null ? "" : ", pass " + pass.getNumber())
+            + (d.getReason() == null ? "" : ", reason: " + d.getReason()));
     return new Outcome(Views.line(line), pass);
   }
 

@@ -252,7 +252,7 @@ public class Submissions {
       if (a == null) {
         errors.add(
             new FieldError(
-                at + "attachments", "attachment " + id + " is not one of " + label + "'s"));
+                at + "attachmentIds", "attachment " + id + " is not one of " + label + "'s"));
       } else {
         ticked.add(new AttachmentSummary(a.type(), a.validUntil()));
       }
@@ -260,7 +260,7 @@ public class Submissions {
     if (line.kind() == SubjectKind.PERSON
         && ticked.stream().noneMatch(a -> a.type() == AttachmentType.PHOTO)) {
       errors.add(
-          new FieldError(at + "attachments", "tick a photo of " + label + ": the card shows it"));
+          new FieldError(at + "attachmentIds", "tick a photo of " + label + ": the card shows it"));
     }
     List<Finding> findings = new ArrayList<>();
     for (String port : form.ports()) {

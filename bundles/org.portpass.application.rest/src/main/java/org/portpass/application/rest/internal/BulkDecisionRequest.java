@@ -3,7 +3,6 @@ package org.portpass.application.rest.internal;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.portpass.application.Decision;
-import org.portpass.application.LineRef;
 
 /**
  * Body of the same decision on many lines, each named with the revision the reviewer saw.
@@ -19,4 +18,9 @@ public record BulkDecisionRequest(
             requiredMode = Schema.RequiredMode.REQUIRED)
         Decision decision,
     String reason,
-    List<LineRef> lines) {}
+    List<Line> lines) {
+  /** A line and the revision the reviewer saw (from the queue); both required. */
+  public record Line(
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long lineId,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Integer revision) {}
+}

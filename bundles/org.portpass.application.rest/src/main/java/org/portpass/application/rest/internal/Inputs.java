@@ -73,26 +73,43 @@ final class Inputs {
     return body;
   }
 
-  /** Checks a bulk decision's body: a decision and at least one line, none of them null. */
-  static BulkDecisionRequest bulk(BulkDecisionRequest body) {
+  /**
+   * Checks a bulk decision's body: a decision and at least one line, each with its id and revision;
+   * answers the lines.
+   */
+  static List<LineRef> bulk(BulkDecisionRequest body) {
     List<FieldError> errors = new ArrayList<>();
     if (body == null || !isReview(body.decision())) {
       errors.add(new FieldError("decision", REVIEW_DECISIONS));
     }
+    List<LineRef> refs = new ArrayList<>();
     if (body == null || body.lines() == null || body.lines().isEmpty()) {
       errors.add(new FieldError("lines", "at least one line is required"));
     } else {
-      List<LineRef> lines = body.lines();
+      List<BulkDecisionRequest.Line> lines = body.lines();
       for (int i = 0; i < lines.size(); i++) {
-        if (lines.get(i) == null) {
+        BulkDecisionRequest.Line line = lines.get(i);
+        if (line == null) {
           errors.add(new FieldError("lines/" + i, "must be a line id and revision"));
+          continue;
+        }
+        if (line.lineId() == null) {
+          errors.add(new FieldError("lines/" + i + "/lineId", "is required"));
+        }
+        if (line.revision() == null) {
+          errors.add(
+              new FieldError(
+                  "lines/" + i + "/revision", "is required, the line's revision from the queue"));
+        }
+        if (line.lineId() != null && line.revision() != null) {
+          refs.add(new LineRef(line.lineId(), line.revision()));
         }
       }
     }
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
-    return body;
+    return refs;
   }
 
   /** Only reviewer decisions may be given; the other values name the company's own steps. */

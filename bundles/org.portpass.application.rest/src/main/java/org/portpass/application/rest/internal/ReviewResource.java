@@ -23,6 +23,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.portpass.application.DecisionResult;
 import org.portpass.application.FormLine;
+import org.portpass.application.LineRef;
 import org.portpass.application.ReviewService;
 import org.portpass.application.ReviewTask;
 import org.portpass.application.Stage;
@@ -92,7 +93,10 @@ public class ReviewResource {
       summary = "Give the same decision on many lines at a port and stage",
       description =
           "Each line is decided on its own: the answer has one result per line, in the order"
-              + " given, with the error code of a refused one.")
+              + " given, with the error code of a refused one (gone, already decided,"
+              + " resubmitted). What is wrong with the request itself (no decision, no reason for"
+              + " a rejection, a line without id or revision) refuses it whole with 400, as for"
+              + " one line.")
   public List<DecisionResult> decideMany(
       @Context HttpServletRequest request,
       @PathParam("port") String port,
@@ -100,8 +104,7 @@ public class ReviewResource {
       BulkDecisionRequest body) {
     Caller caller = callers.resolve(request);
     Stage parsed = Inputs.stage(stage);
-    BulkDecisionRequest checked = Inputs.bulk(body);
-    return reviews.decideMany(
-        caller, port, parsed, checked.decision(), checked.reason(), checked.lines());
+    List<LineRef> lines = Inputs.bulk(body);
+    return reviews.decideMany(caller, port, parsed, body.decision(), body.reason(), lines);
   }
 }

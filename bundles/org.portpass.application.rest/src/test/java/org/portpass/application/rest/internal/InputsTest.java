@@ -109,7 +109,8 @@ class InputsTest {
                     ValidationException.class,
                     () ->
                         Inputs.bulk(
-                            new BulkDecisionRequest(step, null, List.of(new LineRef(1, 0)))))));
+                            new BulkDecisionRequest(
+                                step, null, List.of(new BulkDecisionRequest.Line(1L, 0)))))));
       }
     }
   }
@@ -128,8 +129,31 @@ class InputsTest {
             () ->
                 Inputs.bulk(
                     new BulkDecisionRequest(
-                        Decision.APPROVE, null, Arrays.asList(new LineRef(1, 0), null))));
+                        Decision.APPROVE,
+                        null,
+                        Arrays.asList(new BulkDecisionRequest.Line(1L, 0), null))));
     assertEquals(List.of("lines/1"), fields(e));
+  }
+
+  @Test
+  void bulkLinesNeedTheirIdAndRevision() {
+    ValidationException e =
+        assertThrows(
+            ValidationException.class,
+            () ->
+                Inputs.bulk(
+                    new BulkDecisionRequest(
+                        Decision.APPROVE,
+                        null,
+                        List.of(
+                            new BulkDecisionRequest.Line(1L, null),
+                            new BulkDecisionRequest.Line(null, 2)))));
+    assertEquals(List.of("lines/0/revision", "lines/1/lineId"), fields(e));
+    assertEquals(
+        List.of(new LineRef(7, 3)),
+        Inputs.bulk(
+            new BulkDecisionRequest(
+                Decision.REJECT, "x", List.of(new BulkDecisionRequest.Line(7L, 3)))));
   }
 
   @Test

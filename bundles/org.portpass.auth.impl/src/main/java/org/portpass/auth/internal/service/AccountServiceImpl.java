@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -123,6 +125,7 @@ public class AccountServiceImpl implements AccountService {
       checkPassword(a.password(), username, errors);
     }
     Set<Role> roles = a.roles() == null ? Set.of() : a.roles();
+    requireMayGrant(caller, roles);
     Long companyId = a.companyId();
     if (!caller.isAdmin() && companyId == null && caller.has(Role.COMPANY_ADMIN)) {
       companyId = caller.companyId();
@@ -195,6 +198,7 @@ public class AccountServiceImpl implements AccountService {
           String before = Accounts.summary(e);
           List<FieldError> errors = new ArrayList<>();
           Set<Role> roles = c.roles() == null ? e.getRoles() : c.roles();
+          requireMayGrant(caller, roles);
           Set<String> newPorts =
               rolesAndPorts(
                   roles, e.getCompanyId(), c.ports() == null ? e.getPorts() : c.ports(), errors);
@@ -305,6 +309,25 @@ public class AccountServiceImpl implements AccountService {
       return;
     }
     throw new ForbiddenException("you may not manage accounts with these roles");
+  }
+
+  /**
+   * Staff roles are granted by administrators only: anyone else asking for one is refused (403)
+   * with the role named, before the request's other fields are judged.
+   */
+  private static void requireMayGrant(Caller caller, Set<Role> roles) {
+    if (caller.isAdmin()) {
+      return;
+    }
+    Set<Role> staffRoles = new TreeSet<>();
+    roles.stream().filter(r -> r != null && !r.isCompanyRole()).forEach(staffRoles::add);
+    if (!staffRoles.isEmpty()) {
+      String names = staffRoles.stream().map(Role::name).collect(Collectors.joining(", "));
+      throw new ForbiddenException(
+          "only administrators grant the role" + (staffRoles.size() == 1 ? " " : "s ") + names,
+          "grant-staff-role",
+          names);
+    }
   }
 
   private AccountEntity load(EntityManager em, Caller caller, long id) {

@@ -218,7 +218,10 @@ public class CardServiceImpl implements CardService, EventHandler {
   public List<CardJob> next(Caller caller, String port, String desk, int max) {
     String code = requireDesk(caller, port);
     String name = requireDeskName(desk);
-    int limit = Math.max(1, Math.min(max, 100));
+    if (max < 1 || max > 100) {
+      throw new ValidationException("max", "must be between 1 and 100");
+    }
+    int limit = max;
     return tx.read(
         em -> {
           List<CardJobEntity> jobs =
@@ -649,6 +652,11 @@ public class CardServiceImpl implements CardService, EventHandler {
               ? "the card was voided: " + card.getVoidReason()
               : "the card is not finished",
           code);
+    }
+    // One rule for first and replacement cards: a card is valid from its pickup at the desk.
+    if (card.getCollectedAt() == null) {
+      return invalid(
+          "not-collected", "the card has not been handed over at the pickup desk yet", code);
     }
     Pass pass = passes.get(SYSTEM, code.passNumber());
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Taipei"));

@@ -67,17 +67,14 @@ public class CardJobResource {
   @Path("next")
   @Operation(
       summary = "The jobs a desk should run now: those it had begun first, then queued ones",
-      description = "What a card desk node polls.")
+      description = "What a card desk node polls; max: 1 to 100 jobs (10).")
   public List<CardJob> next(
       @Context HttpServletRequest request,
       @QueryParam("port") String port,
       @QueryParam("desk") String desk,
       @QueryParam("max") String max) {
     return cards.next(
-        callers.resolve(request),
-        required("port", port),
-        desk,
-        max == null ? 10 : (int) (long) Paging.optionalId("max", max));
+        callers.resolve(request), required("port", port), desk, Paging.number("max", max, 10));
   }
 
   @ApiResponse(

@@ -49,7 +49,7 @@ public class PassCodeResource {
       summary = "Check a scanned pass code",
       description =
           "valid, or the reason it is not: format, signature, unknown-pass, card-void, status,"
-              + " not-yet-valid, expired, port. Text that is not shaped like a pass code gets 400."
+              + " not-collected, not-yet-valid, expired, port. Text that is not shaped like a pass code gets 400."
               + " Any signed-in account may ask.")
   public Verification verify(@Context HttpServletRequest request, Bodies.VerifyRequest body) {
     callers.resolve(request);

@@ -29,7 +29,7 @@ import org.portpass.registry.AttachmentType;
 @Designate(ocd = KelRules.Config.class)
 public final class TrainingCertificateRule implements ReviewRule {
   static final String ID = "kel.training-certificate";
-  static final String FIELD = "attachments";
+  static final String FIELD = "attachmentIds"; // the input field of the line
 
   /** Replaced as a whole when the configuration changes; the service stays registered. */
   private volatile boolean forTemporaryPasses;

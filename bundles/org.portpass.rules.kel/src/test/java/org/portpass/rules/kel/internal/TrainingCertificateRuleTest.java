@@ -52,7 +52,7 @@ class TrainingCertificateRuleTest {
     assertEquals(Severity.BLOCKING, finding.severity());
     assertEquals("kel.training-certificate", finding.ruleId());
     assertEquals("KEL", finding.port());
-    assertEquals("attachments", finding.field());
+    assertEquals("attachmentIds", finding.field());
     assertEquals(
         "Keelung requires a valid port-safety training certificate for persons:"
             + " attach one valid until at least 2027-03-31",
@@ -94,7 +94,7 @@ class TrainingCertificateRuleTest {
                 person(PassType.LONG_TERM, attachment(TRAINING_CERTIFICATE, TO.minusDays(1)))));
 
     assertEquals(Severity.BLOCKING, finding.severity());
-    assertEquals("attachments", finding.field());
+    assertEquals("attachmentIds", finding.field());
     assertEquals(
         "The port-safety training certificate attached expires on 2027-03-30, before the pass"
             + " ends on 2027-03-31: Keelung requires one valid until at least 2027-03-31",

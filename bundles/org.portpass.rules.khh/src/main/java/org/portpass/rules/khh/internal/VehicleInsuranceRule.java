@@ -23,7 +23,7 @@ import org.portpass.registry.AttachmentType;
 @Component(property = ReviewRule.PORT + "=" + KhhRules.PORT)
 public final class VehicleInsuranceRule implements ReviewRule {
   static final String ID = "khh.vehicle-insurance";
-  static final String FIELD = "attachments";
+  static final String FIELD = "attachmentIds"; // the input field of the line
 
   @Override
   public String id() {

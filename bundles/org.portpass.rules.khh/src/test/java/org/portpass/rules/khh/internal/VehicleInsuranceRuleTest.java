@@ -44,7 +44,7 @@ class VehicleInsuranceRuleTest {
     assertEquals(Severity.BLOCKING, finding.severity());
     assertEquals("khh.vehicle-insurance", finding.ruleId());
     assertEquals("KHH", finding.port());
-    assertEquals("attachments", finding.field());
+    assertEquals("attachmentIds", finding.field());
     assertEquals(
         "Kaohsiung requires vehicle insurance: attach the insurance certificate, valid until at"
             + " least 2027-03-31",
@@ -66,7 +66,7 @@ class VehicleInsuranceRuleTest {
     Finding finding = single(rule.atSubmission(vehicle(attachment(INSURANCE, TO.minusDays(1)))));
 
     assertEquals(Severity.BLOCKING, finding.severity());
-    assertEquals("attachments", finding.field());
+    assertEquals("attachmentIds", finding.field());
     assertEquals(
         "The vehicle insurance attached expires on 2027-03-30, before the pass ends on"
             + " 2027-03-31: Kaohsiung requires insurance valid until at least 2027-03-31",

@@ -10,11 +10,13 @@ import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpServletResponseWrapper;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * TRACE (which would echo the request, credentials included), TRACK and CONNECT are no methods of
- * the API: a 405 problem for every path, before any servlet could answer them its own way.
+ * the API: a 405 problem for every path, before any servlet could answer them its own way; and
+ * every error a servlet or the container sends with sendError is a problem, whatever the method.
  */
 @Component(
     service = Filter.class,
@@ -38,7 +40,31 @@ public class TraceGuardFilter implements Filter {
       ServletProblems.write(http, answer, 405, null);
       return;
     }
-    chain.doFilter(request, response);
+    chain.doFilter(request, new ProblemErrors(http, (HttpServletResponse) response));
+  }
+
+  /**
+   * A container's sendError (a path no servlet serves) becomes a problem here for every method:
+   * Jetty gives error pages to GET, POST and HEAD only, and answers PUT, PATCH or DELETE with an
+   * empty body.
+   */
+  private static final class ProblemErrors extends HttpServletResponseWrapper {
+    private final HttpServletRequest request;
+
+    ProblemErrors(HttpServletRequest request, HttpServletResponse response) {
+      super(response);
+      this.request = request;
+    }
+
+    @Override
+    public void sendError(int status) throws IOException {
+      ServletProblems.write(request, (HttpServletResponse) getResponse(), status, null);
+    }
+
+    @Override
+    public void sendError(int status, String message) throws IOException {
+      sendError(status);
+    }
   }
 
   @Override

@@ -97,6 +97,7 @@ final class OpenApiContract {
                     ? List.of()
                     : List.of(new SecurityRequirement().addList(BEARER))));
     api.paths(literalOwners(api.getPaths()));
+    components.getSchemas().values().forEach(OpenApiContract::nullableReferences);
     api.getPaths()
         .forEach(
             (path, item) ->
@@ -288,6 +289,33 @@ final class OpenApiContract {
     return op.getParameters() != null
         && op.getParameters().stream()
             .anyMatch(p -> p.getName().equals("If-Match") || p.getName().equals("version"));
+  }
+
+  /**
+   * The server writes null for a text, list or object component without a value, so those are
+   * nullable unless the record says they are required; a null enum value is listed as 3.0 asks.
+   */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static void nullableReferences(Schema<?> schema) {
+    if (schema.getProperties() == null) {
+      return;
+    }
+    List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+    schema
+        .getProperties()
+        .forEach(
+            (name, property) -> {
+              boolean reference =
+                  Set.of("string", "array", "object").contains(property.getType())
+                      && property.get$ref() == null;
+              if (reference && !required.contains(name)) {
+                property.setNullable(true);
+                List values = property.getEnum();
+                if (values != null && !values.contains(null)) {
+                  values.add(null);
+                }
+              }
+            });
   }
 
   /** Paging parameters, versions and ids are integers, whatever Java type the resource reads. */

@@ -151,9 +151,10 @@ class LargeFormWebIT {
     assertEquals(
         LocalDate.now().plusDays(2).toString(),
         browser.find("#lines-150-validFrom").getAttribute("value"));
-    // generous bounds for a loaded CI machine; the benchmark reports the figures themselves
-    assertTrue(render < 5000, "render took " + render + " ms");
-    assertTrue(apply < 1500, "apply to all took " + apply + " ms");
-    assertTrue(typing < 500, "typing a date took " + typing + " ms");
+    // bounds that catch a screen gone quadratic even on a loaded 2-core CI machine (8.8 s, 4.1 s
+    // and 0.3 s were seen at load average 50); the benchmark reports the figures themselves
+    assertTrue(render < 20_000, "render took " + render + " ms");
+    assertTrue(apply < 10_000, "apply to all took " + apply + " ms");
+    assertTrue(typing < 2_000, "typing a date took " + typing + " ms");
   }
 }

@@ -112,4 +112,31 @@ class LoginWebIT {
         "02-2345-6789", admin.get("/companies/" + companyId).json().path("phone").asText());
     browser.assertAccessible("company (editable)");
   }
+
+  @Test
+  void aNewCompanyAppliesForItsAccountAndLogsIn() {
+    LoginPage.open(browser);
+    browser.click("#register-link");
+    browser.waitFor("#register-submit");
+    String user = "gamma" + System.nanoTime() % 1_000_000;
+    browser.type("#companyTaxId", org.portpass.itest.Samples.taxId());
+    browser.type("#companyName", "伽瑪報關有限公司");
+    browser.type("#displayName", "周小姐");
+    browser.type("#phone", "02-2700-1234");
+    browser.type("#username", user);
+    browser.type("#password", "short");
+    browser.click("#register-submit");
+    assertTrue(browser.find("#password-error").getText().length() > 3);
+    browser.assertAccessible("account application with a problem");
+    browser.type("#password", "a-long-enough-password");
+    browser.click("#register-submit");
+    browser.waitFor("#to-login");
+    browser.click("#to-login");
+    new LoginPage(browser).fill(user, "a-long-enough-password");
+    browser.click("#login-submit");
+    browser.waitFor("#logout");
+    browser.go("/company");
+    browser.waitForText("#company-fixed", "伽瑪報關有限公司");
+    assertTrue(browser.find("#company-fixed").getText().contains("待審核"));
+  }
 }

@@ -32,7 +32,8 @@ export class Forms extends Screen {
       ]);
       const finished = await api.get('/forms', { status: 'FINISHED', size: 20 });
       this._drafts = drafts.items;
-      this._submitted = [...submitted.items, ...finished.items];
+      // only forms with a number belong here, whatever the filter answered
+      this._submitted = [...submitted.items, ...finished.items].filter((f) => f.status !== 'DRAFT');
       this._total = submitted.total;
     } catch (error) {
       this._error = messageOf(error);
@@ -79,7 +80,7 @@ export class Forms extends Screen {
               <tbody>
                 ${this._submitted.map(
                   (f) => html`<tr>
-                    <td><a href="#/forms/${f.id}" id="form-${f.id}">${f.number}</a></td>
+                    <td><a href="#/forms/${f.id}" id="form-${f.id}">${f.number || t('forms.draftNo', { id: f.id })}</a></td>
                     <td>${tEnum('PassType', f.passType)}</td>
                     <td>${(f.accessPorts || []).join('、')}</td>
                     <td>${this.counts(f)}</td>

@@ -1,6 +1,8 @@
 package org.portpass.itest.web;
 
+import java.time.Duration;
 import java.util.List;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Accounts: the list, the new-account form and an account's roles and status. */
 class AccountsPage {
@@ -31,6 +33,13 @@ class AccountsPage {
   AccountsPage openAccount(String username) {
     browser.type("#account-search", username);
     browser.click("#account-search-submit");
+    // the list is drawn anew with the search's answer: wait for it before clicking
+    new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+        .until(
+            d -> {
+              var links = browser.all("#accounts .account-link");
+              return links.size() == 1 && links.get(0).getText().equals(username);
+            });
     browser.click("#account-" + username);
     browser.waitFor("#account-save");
     return this;

@@ -98,7 +98,12 @@ public final class Browser implements AutoCloseable {
 
   /** Opens a route of the application, e.g. {@code /persons}. */
   void go(String route) {
-    driver.get(url + "#" + route);
+    String target = url + "#" + route;
+    if (driver.getCurrentUrl().equals(target)) {
+      driver.navigate().refresh(); // the same address: no hashchange, so load it again
+    } else {
+      driver.get(target);
+    }
   }
 
   WebElement find(String css) {

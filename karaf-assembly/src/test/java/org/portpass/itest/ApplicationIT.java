@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
@@ -32,6 +34,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.portpass.auth.AccountService;
 import org.portpass.core.Role;
@@ -259,57 +262,196 @@ public class ApplicationIT {
             .contains("long-term pass"));
   }
 
+  /**
+   * Two reviewers decide the same task at the same moment (released together by a barrier), line
+   * after line: exactly one wins each time, and the database holds exactly one decision per line.
+   */
+  /**
+   * The submission checks the README lists, each on a line of its own in one form (all reported at
+   * once): the same subject twice, a deleted subject, another subject's attachment, a person
+   * without a photo, a pass longer than its type allows; and a company customer service has not
+   * verified yet.
+   */
+  @Test
+  public void submissionRefusesWhatTheReadmeLists() {
+    long twice = person();
+    long deleted =
+        companyUser
+            .post("/persons", Map.of("identityNumber", Samples.nationalId(), "nameZh", "刪"))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    long version =
+        companyUser.get("/persons/" + deleted).expect(200).json().path("version").asLong();
+    companyUser.delete("/persons/" + deleted + "?version=" + version).expect(204);
+    long borrower = person();
+    long noPhoto =
+        companyUser
+            .post("/persons", Map.of("identityNumber", Samples.nationalId(), "nameZh", "無照"))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    Map<String, Object> borrowed = line("PERSON", borrower);
+    borrowed.put("attachmentIds", attachmentsOf("PERSON", twice));
+    Map<String, Object> tooLong = line("PERSON", person());
+    tooLong.put("validTo", LocalDate.now().plusDays(1 + 366).toString());
+    long form =
+        draft(
+            "LONG_TERM",
+            List.of("KEL"),
+            "KEL",
+            List.of(
+                line("PERSON", twice),
+                line("PERSON", twice),
+                unseen("PERSON", deleted),
+                borrowed,
+                line("PERSON", noPhoto),
+                tooLong));
+    Map<String, String> errors = new HashMap<>();
+    submit(form, "readme-" + form)
+        .problem(400, "validation")
+        .path("errors")
+        .forEach(
+            e ->
+                errors.merge(
+                    e.path("field").asText(), e.path("message").asText(), (a, b) -> a + " | " + b));
+    assertTrue(errors.toString(), errors.get("lines/1/subjectId").contains("already on the form"));
+    assertTrue(errors.toString(), errors.get("lines/2/subjectId").contains("unknown or deleted"));
+    assertTrue(errors.toString(), errors.get("lines/3/attachments").contains("is not one of"));
+    assertTrue(errors.toString(), errors.get("lines/4/attachments").contains("tick a photo"));
+    assertTrue(errors.toString(), errors.get("lines/5/validTo").contains("lasts at most"));
+    assertTrue(errors.toString(), !errors.containsKey("lines/0/subjectId"));
+    assertEquals(
+        "DRAFT", companyUser.get("/forms/" + form).expect(200).json().path("status").asText());
+
+    long pending =
+        admin
+            .post("/companies", Samples.company(Samples.taxId(), "Pending Co"))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    Accounts.ensure(accounts, "pending-" + pending, Set.of(Role.COMPANY_USER), pending, Set.of());
+    Api unverified = admin.anonymous().login("pending-" + pending, Accounts.PASSWORD);
+    long worker =
+        unverified
+            .post("/persons", Map.of("identityNumber", Samples.nationalId(), "nameZh", "待"))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    Map<String, Object> line = unseen("PERSON", worker);
+    Map<String, Object> body = new HashMap<>();
+    body.put("passType", "LONG_TERM");
+    body.put("accessPorts", List.of("KEL"));
+    body.put("pickupPort", "KEL");
+    body.put("purpose", "unverified company");
+    body.put("lines", List.of(line));
+    long draft = unverified.post("/forms", body).expect(201).json().path("id").asLong();
+    JsonNode refused =
+        unverified
+            .send(
+                HttpRequest.newBuilder(unverified.uri("/forms/" + draft + "/submit"))
+                    .header("Idempotency-Key", "pending-" + draft)
+                    .POST(HttpRequest.BodyPublishers.noBody()))
+            .problem(400, "validation");
+    assertTrue(refused.toString(), refused.path("errors").toString().contains("\"company\""));
+  }
+
   @Test
   public void twoReviewersDecidingOneTaskExactlyOneWins() throws Exception {
-    long form = draft("LONG_TERM", List.of("KEL"), "KEL", List.of(line("PERSON", person())));
-    long lineId =
-        submit(form, "c-" + form).expect(200).json().path("lines").path(0).path("id").asLong();
+    int rounds = 12;
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (int i = 0; i < rounds; i++) {
+      lines.add(line("PERSON", person()));
+    }
+    long form = draft("LONG_TERM", List.of("KEL"), "KEL", lines);
+    List<Long> ids = new ArrayList<>();
+    submit(form, "c-" + form)
+        .expect(200)
+        .json()
+        .path("lines")
+        .forEach(l -> ids.add(l.path("id").asLong()));
     Accounts.ensure(accounts, "kel-rev-2", Set.of(Role.REVIEWER), null, Set.of("KEL"));
     List<Api> reviewers =
         List.of(reviewer("KEL", "rev"), admin.anonymous().login("kel-rev-2", Accounts.PASSWORD));
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<Future<Integer>> answers = new ArrayList<>();
-    for (Api r : reviewers) {
-      answers.add(
-          pool.submit(
-              () ->
-                  r.post(
-                          "/reviews/KEL/REVIEW/lines/" + lineId,
-                          Map.of("decision", "APPROVE", "revision", 0))
-                      .status()));
+    try {
+      for (long lineId : ids) {
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<Future<Api.Reply>> answers = new ArrayList<>();
+        for (Api r : reviewers) {
+          answers.add(
+              pool.submit(
+                  () -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return r.post(
+                        "/reviews/KEL/REVIEW/lines/" + lineId,
+                        Map.of("decision", "APPROVE", "revision", 0));
+                  }));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Api.Reply> f : answers) {
+          Api.Reply reply = f.get(60, TimeUnit.SECONDS);
+          if (reply.status() != 200) {
+            reply.json(); // the loser's refusal is a problem+json 409
+            assertEquals("application/problem+json", reply.header("Content-Type"));
+          }
+          statuses.add(reply.status());
+        }
+        statuses.sort(Integer::compare);
+        assertEquals("line " + lineId, List.of(200, 409), statuses);
+      }
+    } finally {
+      pool.shutdownNow();
     }
-    List<Integer> statuses = new ArrayList<>();
-    for (Future<Integer> f : answers) {
-      statuses.add(f.get());
+    Database db = Database.of(context);
+    for (long lineId : ids) {
+      assertEquals(
+          "decisions stored for line " + lineId,
+          1,
+          db.count(
+              "SELECT COUNT(*) FROM review_decision WHERE line_id = ? AND decision = 'APPROVE'",
+              lineId));
+      assertEquals(
+          "POLICE",
+          db.rows("SELECT status FROM application_line WHERE id = ?", lineId).get(0).get(0));
     }
-    pool.shutdown();
-    statuses.sort(Integer::compare);
-    assertEquals(List.of(200, 409), statuses);
-    assertEquals(1, companyUser.get("/lines/" + lineId + "/history").expect(200).json().size() - 1);
   }
 
+  /**
+   * Kaohsiung's rule bundle is installed, reconfigured, updated in place and uninstalled while two
+   * clients keep up a mixed load on the same port: registry writes, uploads, drafts, submissions
+   * (whose rule checks run through the rule registry being changed) and reads. Every request of
+   * that load is counted and must succeed.
+   */
   @Test
   public void aPortsRuleBundleComesAndGoesAtRuntime() throws Exception {
     long vehicle = vehicle(); // no insurance attached
+    // the load submits many forms today: lift the company's daily limit for this test
+    org.osgi.service.cm.Configuration application =
+        configurations.getConfiguration("org.portpass.application", null);
+    application.update(new Hashtable<>(Map.of("submissionsPerCompanyPerDay", "100000")));
+    awaitApplicationSettings(Map.of("submissionsPerCompanyPerDay", "100000"));
     AtomicBoolean running = new AtomicBoolean(true);
-    AtomicInteger served = new AtomicInteger();
-    List<String> failures = new ArrayList<>();
-    ExecutorService background = Executors.newSingleThreadExecutor();
-    Future<?> traffic =
-        background.submit(
-            (Callable<Void>)
-                () -> {
-                  while (running.get()) {
-                    int status = companyUser.get("/forms?size=5").status();
-                    served.incrementAndGet();
-                    if (status != 200) {
-                      synchronized (failures) {
-                        failures.add("GET /forms answered " + status);
-                      }
+    AtomicInteger requests = new AtomicInteger();
+    AtomicInteger submissions = new AtomicInteger();
+    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    ExecutorService background = Executors.newFixedThreadPool(2);
+    List<Future<?>> traffic = new ArrayList<>();
+    for (int client = 0; client < 2; client++) {
+      traffic.add(
+          background.submit(
+              (Callable<Void>)
+                  () -> {
+                    while (running.get()) {
+                      mixedLoad(requests, submissions, failures);
                     }
-                  }
-                  return null;
-                });
+                    return null;
+                  }));
+    }
     try {
       assertEquals(
           200,
@@ -319,9 +461,11 @@ public class ApplicationIT {
               .status());
 
       features.installFeature("portpass-rules-khh");
+      awaitKhhRules(3, null);
       long uninsured = vehicle();
       long refused = draft("LONG_TERM", List.of("KHH"), "KHH", List.of(line("VEHICLE", uninsured)));
-      String message = awaitProblem(refused).path("errors").toString();
+      String message =
+          submit(refused, "w-" + refused).problem(400, "validation").path("errors").toString();
       assertTrue(message, message.contains("KHH: ") && message.toLowerCase().contains("insurance"));
       long atKeelung =
           draft("LONG_TERM", List.of("KEL"), "KEL", List.of(line("VEHICLE", uninsured)));
@@ -330,8 +474,9 @@ public class ApplicationIT {
       Dictionary<String, Object> limits = new Hashtable<>();
       limits.put("maxTemporaryDays", "3");
       configurations.getConfiguration("org.portpass.rules.khh", null).update(limits);
+      awaitKhhRules(3, "3");
       long persons = draft("TEMPORARY", List.of("KHH"), "KHH", temporaryLines(8, 5));
-      JsonNode tooLong = awaitProblem(persons);
+      JsonNode tooLong = submit(persons, "t-" + persons).problem(400, "validation");
       assertTrue(tooLong.toString(), tooLong.toString().contains("at most 3 days"));
 
       // a rule that speaks at a stage: Kaohsiung's supervisors see a reminder on long passes
@@ -370,42 +515,214 @@ public class ApplicationIT {
       assertEquals(List.of("SUBMIT", "APPROVE", "APPROVE"), decided);
 
       // updating the rule bundle in place (bundle:update) keeps Kaohsiung's rules on
+      long before = newestKhhRule();
       for (Bundle b : context.getBundles()) {
         if (b.getSymbolicName().equals("org.portpass.rules.khh")) {
           b.update();
         }
       }
+      awaitKhhRules(3, null);
+      assertTrue("the rules were registered again", newestKhhRule() > before);
       long afterUpdate =
           draft("LONG_TERM", List.of("KHH"), "KHH", List.of(line("VEHICLE", vehicle())));
-      String again = awaitProblem(afterUpdate).path("errors").toString();
+      String again =
+          submit(afterUpdate, "w-" + afterUpdate)
+              .problem(400, "validation")
+              .path("errors")
+              .toString();
       assertTrue(again, again.toLowerCase().contains("insurance"));
 
       features.uninstallFeature("portpass-rules-khh");
+      awaitKhhRules(0, null);
       long later = draft("LONG_TERM", List.of("KHH"), "KHH", List.of(line("VEHICLE", vehicle())));
-      for (int i = 0; i < 50 && submit(later, "u-" + later).status() != 200; i++) {
-        Thread.sleep(100);
-      }
+      submit(later, "u-" + later).expect(200);
       assertEquals(
           "SUBMITTED",
           companyUser.get("/forms/" + later).expect(200).json().path("status").asText());
     } finally {
       running.set(false);
-      traffic.get();
+      for (Future<?> f : traffic) {
+        f.get(120, TimeUnit.SECONDS);
+      }
       background.shutdown();
       configurations.getConfiguration("org.portpass.rules.khh", null).delete();
+      application.delete();
     }
-    assertTrue(served.get() > 0);
     assertEquals(List.of(), failures);
+    assertTrue("submissions under load: " + submissions.get(), submissions.get() >= 4);
+    System.out.println(
+        "rule bundle under load: " + requests.get() + " requests, " + submissions + " submitted");
+  }
+
+  /**
+   * One round of a company's everyday work at KHH, each request counted; any answer but the
+   * expected one is a failure. A person with a photo passes every KHH rule, so the submission must
+   * succeed whether Kaohsiung's rules are installed or not.
+   */
+  private void mixedLoad(AtomicInteger requests, AtomicInteger submissions, List<String> failures) {
+    Api.Reply created =
+        counted(
+            requests,
+            failures,
+            201,
+            companyUser.post(
+                "/persons", Map.of("identityNumber", Samples.nationalId(), "nameZh", "負載")));
+    if (created == null) {
+      return;
+    }
+    long person = created.json().path("id").asLong();
+    if (counted(
+            requests,
+            failures,
+            201,
+            companyUser.send(
+                HttpRequest.newBuilder(
+                        companyUser.uri("/persons/" + person + "/attachments?type=PHOTO"))
+                    .header("Content-Type", "image/png")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Samples.png()))))
+        == null) {
+      return;
+    }
+    Map<String, Object> line = new HashMap<>();
+    line.put("subjectKind", "PERSON");
+    line.put("subjectId", person);
+    line.put("validFrom", LocalDate.now().plusDays(1).toString());
+    line.put("validTo", LocalDate.now().plusDays(60).toString());
+    line.put("attachmentIds", attachmentsOf("PERSON", person));
+    requests.incrementAndGet(); // the attachment listing above
+    Map<String, Object> form = new HashMap<>();
+    form.put("passType", "LONG_TERM");
+    form.put("accessPorts", List.of("KHH"));
+    form.put("pickupPort", "KHH");
+    form.put("purpose", "traffic during a rule bundle change");
+    form.put("lines", List.of(line));
+    Api.Reply draft = counted(requests, failures, 201, companyUser.post("/forms", form));
+    if (draft == null) {
+      return;
+    }
+    long id = draft.json().path("id").asLong();
+    if (counted(requests, failures, 200, submit(id, "load-" + id)) != null) {
+      submissions.incrementAndGet();
+    }
+    counted(requests, failures, 200, companyUser.get("/forms/" + id));
+    counted(requests, failures, 200, companyUser.get("/forms?size=5"));
+  }
+
+  private static Api.Reply counted(
+      AtomicInteger requests, List<String> failures, int expected, Api.Reply reply) {
+    requests.incrementAndGet();
+    if (reply.status() == expected) {
+      return reply;
+    }
+    failures.add(
+        reply.raw().request().method()
+            + " "
+            + reply.raw().request().uri().getPath()
+            + " answered "
+            + reply.status()
+            + ": "
+            + new String(reply.bytes()));
+    return null;
+  }
+
+  /**
+   * Waits until exactly {@code count} KHH review rules are registered (the registry binds them as
+   * they register) and, if {@code maxTemporaryDays} is given, the length rule carries that setting.
+   * Reads the service registry only.
+   */
+  private void awaitKhhRules(int count, String maxTemporaryDays) throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (true) {
+      ServiceReference<?>[] rules = khhRules();
+      int found = rules == null ? 0 : rules.length;
+      boolean configured =
+          maxTemporaryDays == null
+              || (rules != null
+                  && java.util.Arrays.stream(rules)
+                      .anyMatch(
+                          r ->
+                              maxTemporaryDays.equals(
+                                  String.valueOf(r.getProperty("maxTemporaryDays")))));
+      if (found == count && configured) {
+        return;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError(
+            found
+                + " KHH rules registered, "
+                + count
+                + " expected (maxTemporaryDays "
+                + maxTemporaryDays
+                + ")");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private long newestKhhRule() throws Exception {
+    long newest = 0;
+    for (ServiceReference<?> r : khhRules()) {
+      newest = Math.max(newest, (Long) r.getProperty("service.id"));
+    }
+    return newest;
+  }
+
+  private ServiceReference<?>[] khhRules() throws Exception {
+    return context.getServiceReferences("org.portpass.application.ReviewRule", "(port=KHH)");
+  }
+
+  /** Waits until the application service runs with these settings (DS publishes them). */
+  private void awaitApplicationSettings(Map<String, String> settings) throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (true) {
+      ServiceReference<?> ref =
+          context.getServiceReference("org.portpass.application.ApplicationService");
+      boolean applied =
+          ref != null
+              && settings.entrySet().stream()
+                  .allMatch(e -> e.getValue().equals(String.valueOf(ref.getProperty(e.getKey()))));
+      if (applied) {
+        return;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("the application service never took the settings " + settings);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /**
+   * A 429 says which limit, when it frees up, and a Retry-After (seconds) that matches that moment.
+   */
+  private static JsonNode assertLimit(Api.Reply reply, String limit) {
+    JsonNode problem = reply.problem(429, "too-many-requests");
+    String detail = problem.path("detail").asText();
+    assertTrue(detail, detail.contains(limit));
+    java.util.regex.Matcher at =
+        java.util.regex.Pattern.compile("frees up at (\\S+?)\\.?$").matcher(detail);
+    assertTrue(detail, at.find());
+    long expected =
+        java.time.Duration.between(java.time.Instant.now(), java.time.Instant.parse(at.group(1)))
+            .toSeconds();
+    String retryAfter = reply.header("Retry-After");
+    assertTrue("Retry-After: " + retryAfter, retryAfter != null && retryAfter.matches("\\d+"));
+    assertTrue(
+        "Retry-After " + retryAfter + " s for a limit that frees up in " + expected + " s",
+        Math.abs(Long.parseLong(retryAfter) - expected) <= 5);
+    return problem;
   }
 
   @Test
   public void frequencyLimitsNameTheLimitAndWhenItFreesUp() throws Exception {
     Dictionary<String, Object> settings = new Hashtable<>();
     settings.put("KEL.temporaryPassesPerPersonPer30Days", "1");
+    settings.put("submissionsPerCompanyPerDay", "3");
     org.osgi.service.cm.Configuration cfg =
         configurations.getConfiguration("org.portpass.application", null);
     cfg.update(settings);
     try {
+      awaitApplicationSettings(
+          Map.of("KEL.temporaryPassesPerPersonPer30Days", "1", "submissionsPerCompanyPerDay", "3"));
       List<Map<String, Object>> crew = temporaryLines(8, 5);
       long first = draft("TEMPORARY", List.of("KEL"), "KEL", crew);
       submit(first, "f1-" + first).expect(200);
@@ -417,11 +734,19 @@ public class ApplicationIT {
         next.add(later);
       }
       long second = draft("TEMPORARY", List.of("KEL"), "KEL", next);
-      JsonNode limited = awaitLimit(second);
-      assertTrue(
-          limited.toString(),
-          limited.path("detail").asText().contains("KEL.temporaryPassesPerPersonPer30Days (1)"));
-      assertTrue(limited.path("detail").asText().contains("frees up at"));
+      assertLimit(submit(second, "f2-" + second), "KEL.temporaryPassesPerPersonPer30Days (1)");
+      assertEquals(
+          "DRAFT", companyUser.get("/forms/" + second).expect(200).json().path("status").asText());
+
+      // the company's daily limit: two more forms today, then the fourth is refused
+      for (int i = 0; i < 2; i++) {
+        long form = draft("LONG_TERM", List.of("KEL"), "KEL", List.of(line("PERSON", person())));
+        submit(form, "d-" + form).expect(200);
+      }
+      long fourth = draft("LONG_TERM", List.of("KEL"), "KEL", List.of(line("PERSON", person())));
+      assertLimit(submit(fourth, "d-" + fourth), "submissionsPerCompanyPerDay (3)");
+      assertEquals(
+          "DRAFT", companyUser.get("/forms/" + fourth).expect(200).json().path("status").asText());
     } finally {
       cfg.delete();
     }
@@ -446,32 +771,6 @@ public class ApplicationIT {
     results.forEach(r -> assertTrue(r.toString(), r.path("errorCode").isNull()));
     JsonNode summary = companyUser.get("/forms?size=1").expect(200).json().path("items").path(0);
     assertEquals(500, summary.path("lineCounts").path("POLICE").asInt());
-  }
-
-  private JsonNode awaitProblem(long form) throws InterruptedException {
-    for (int i = 0; i < 50; i++) { // the rule service appears moments after the feature installs
-      Api.Reply reply = submit(form, "w-" + form + "-" + i);
-      if (reply.status() == 400) {
-        return reply.problem(400, "validation");
-      }
-      if (reply.status() == 200) {
-        throw new AssertionError("submitted although the rule should refuse it: " + reply.json());
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no answer");
-  }
-
-  private JsonNode awaitLimit(long form) throws InterruptedException {
-    for (int i = 0; i < 50; i++) { // configuration changes arrive asynchronously
-      Api.Reply reply = submit(form, "l-" + form + "-" + i);
-      if (reply.status() == 429) {
-        return reply.problem(429, "too-many-requests");
-      }
-      assertTrue(reply.toString(), reply.status() == 200 || reply.status() == 429);
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the limit never applied");
   }
 
   private Api reviewer(String port, String role) {

@@ -1,6 +1,7 @@
 package org.portpass.itest;
 
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
@@ -53,6 +54,8 @@ public final class PortPassContainer {
             .unpackDirectory(new File("target/exam"))
             .useDeployFolder(false));
     options.add(configureConsole().ignoreLocalConsole());
+    // on a loaded build machine a boot can take minutes: wait for it rather than fail the class
+    options.add(systemTimeout(600_000));
     options.add(logLevel(LogLevel.WARN));
     options.add(vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"));
     options.add(vmOption("-Dliquibase.analytics.enabled=false"));

@@ -444,6 +444,73 @@ public class RegistryIT {
             .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
   }
 
+  /**
+   * Every answer carries the security headers the README lists, not only nosniff: a JSON read, a
+   * problem, a refusal before authentication, and a downloaded attachment (cached privately at
+   * most).
+   */
+  @Test
+  public void everyAnswerCarriesTheSecurityHeaders() {
+    long company =
+        api.post("/companies", Samples.company(Samples.taxId(), "Headers Co"))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    long attachment =
+        api.send(
+                HttpRequest.newBuilder(api.uri("/companies/" + company + "/attachments?type=OTHER"))
+                    .header("Content-Type", "application/pdf")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Samples.pdf())))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    Map<String, Api.Reply> replies = new java.util.LinkedHashMap<>();
+    replies.put("a read", api.get("/companies/" + company).expect(200));
+    replies.put("a problem", api.get("/persons/999999999").expect(404));
+    replies.put("an unauthenticated call", api.anonymous().get("/persons").expect(401));
+    replies.put(
+        "a download",
+        api.get("/companies/" + company + "/attachments/" + attachment + "/content").expect(200));
+    for (Map.Entry<String, Api.Reply> e : replies.entrySet()) {
+      Api.Reply reply = e.getValue();
+      String what = e.getKey();
+      assertEquals(what, "nosniff", reply.header("X-Content-Type-Options"));
+      assertEquals(what, "DENY", reply.header("X-Frame-Options"));
+      assertEquals(what, "no-referrer", reply.header("Referrer-Policy"));
+      assertEquals(
+          what,
+          "default-src 'none'; frame-ancestors 'none'",
+          reply.header("Content-Security-Policy"));
+      assertEquals(what, "same-origin", reply.header("Cross-Origin-Resource-Policy"));
+      assertNotNull(what, reply.header("X-Request-Id"));
+      assertTrue(
+          what + ": Cache-Control " + reply.header("Cache-Control"),
+          String.valueOf(reply.header("Cache-Control")).contains("no-store"));
+    }
+  }
+
+  /** The shell commands of accounts, audit, forms, limits, rules and card production answer. */
+  @Test
+  public void theOtherCapabilitiesShellCommandsAnswer() throws Exception {
+    String taxId = Samples.taxId();
+    shell("portpass:company-create --phone 02-1111-2222 " + taxId + " AuditedShellCo");
+    assertTrue(shell("portpass:account-list").contains(" accounts"));
+    String audit = shell("portpass:audit");
+    assertTrue(audit, audit.contains(" events") && audit.contains("company.create"));
+    String limits = shell("portpass:limit-show");
+    assertTrue(limits, limits.contains("submissionsPerCompanyPerDay"));
+    String rules = shell("portpass:rule-list");
+    assertTrue(rules, rules.contains(" rules"));
+    String desks = shell("portpass:card-desks");
+    assertTrue(desks, desks.contains(" desks"));
+    String code = shell("portpass:pass-verify PP1.abc.def KEL");
+    assertTrue(code, code.contains("INVALID (signature)"));
+    String forms = shell("portpass:form-list");
+    assertTrue(forms, !forms.contains("Error"));
+  }
+
   private String shell(String command) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
@@ -67,8 +66,21 @@ public final class Samples {
     }
   }
 
+  /** A small but complete PDF (catalog, page tree, cross-reference table): it parses. */
   public static byte[] pdf() {
-    return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-        .getBytes(StandardCharsets.US_ASCII);
+    String comment = "";
+    String head = "%PDF-1.4\n" + comment;
+    String catalog = "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n";
+    String pages = "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n";
+    String xref =
+        "xref\n0 3\n0000000000 65535 f \n"
+            + String.format("%010d 00000 n \n", head.length())
+            + String.format("%010d 00000 n \n", head.length() + catalog.length());
+    String trailer =
+        "trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n"
+            + (head.length() + catalog.length() + pages.length())
+            + "\n%%EOF\n";
+    return (head + catalog + pages + xref + trailer)
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 }

@@ -142,7 +142,9 @@ public final class ServerProcess implements AutoCloseable {
     // ready means health UP and the login and card resources (the last to come) answering
     // steadily for a second.
     int steady = 0;
-    while (System.nanoTime() - begin < TimeUnit.SECONDS.toNanos(180)) {
+    // a loaded machine boots slowly: -Dportpass.healthSeconds=600 waits longer
+    int seconds = Integer.getInteger("portpass.healthSeconds", 180);
+    while (System.nanoTime() - begin < TimeUnit.SECONDS.toNanos(seconds)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("server exited: see " + home.resolve("console.log"));
       }
@@ -161,7 +163,7 @@ public final class ServerProcess implements AutoCloseable {
       Thread.sleep(100);
     }
     throw new IllegalStateException(
-        "server not healthy after 180 s: see " + home.resolve("data/log/karaf.log"));
+        "server not healthy after " + seconds + " s: see " + home.resolve("data/log/karaf.log"));
   }
 
   private static int freePort() {

@@ -1,5 +1,6 @@
 package org.portpass.auth;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Set;
 import org.portpass.core.Role;
@@ -9,10 +10,10 @@ public record Account(
     long id,
     String username,
     String displayName,
-    String email,
-    String phone,
+    @Schema(nullable = true) String email,
+    @Schema(nullable = true) String phone,
     Set<Role> roles,
-    Long companyId,
+    @Schema(nullable = true) Long companyId,
     Set<String> ports,
     AccountStatus status,
     boolean mtnetLinked,

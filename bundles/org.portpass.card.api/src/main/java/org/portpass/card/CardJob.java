@@ -1,5 +1,6 @@
 package org.portpass.card;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,11 +18,11 @@ public record CardJob(
     String port,
     int generation,
     CardJobStatus status,
-    CardStep failedStep,
-    CardStep activeStep,
-    String desk,
-    String cardSerial,
-    String lastError,
+    @Schema(nullable = true) CardStep failedStep,
+    @Schema(nullable = true) CardStep activeStep,
+    @Schema(nullable = true) String desk,
+    @Schema(nullable = true) String cardSerial,
+    @Schema(nullable = true) String lastError,
     Instant createdAt,
     Instant updatedAt,
     long version,
@@ -36,23 +37,23 @@ public record CardJob(
   public record Attempt(
       long id,
       CardStep step,
-      String cardSerial,
+      @Schema(nullable = true) String cardSerial,
       String desk,
-      String device,
+      @Schema(nullable = true) String device,
       Instant startedAt,
-      Instant finishedAt,
-      String outcome,
-      String fault,
-      String message) {}
+      @Schema(nullable = true) Instant finishedAt,
+      @Schema(nullable = true) String outcome,
+      @Schema(nullable = true) String fault,
+      @Schema(nullable = true) String message) {}
 
   /** A physical card; a voided card must be destroyed. */
   public record Card(
       String serial,
       String passNumber,
       String status,
-      String chipUid,
-      String voidReason,
-      String collectedBy,
-      Instant collectedAt,
+      @Schema(nullable = true) String chipUid,
+      @Schema(nullable = true) String voidReason,
+      @Schema(nullable = true) String collectedBy,
+      @Schema(nullable = true) Instant collectedAt,
       Instant createdAt) {}
 }

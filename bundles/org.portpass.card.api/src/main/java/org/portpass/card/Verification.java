@@ -1,5 +1,6 @@
 package org.portpass.card;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,12 +13,12 @@ public record Verification(
     boolean valid,
     String reason,
     String message,
-    String passNumber,
-    String cardSerial,
-    String holder,
+    @Schema(nullable = true) String passNumber,
+    @Schema(nullable = true) String cardSerial,
+    @Schema(nullable = true) String holder,
     List<String> accessPorts,
-    LocalDate validFrom,
-    LocalDate validTo) {
+    @Schema(nullable = true) LocalDate validFrom,
+    @Schema(nullable = true) LocalDate validTo) {
   public Verification {
     accessPorts = accessPorts == null ? List.of() : List.copyOf(accessPorts);
   }

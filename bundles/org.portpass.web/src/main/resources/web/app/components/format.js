@@ -24,6 +24,12 @@ const COLOURS = {
   LIVE: 'green',
   ISSUING: 'yellow',
   VOID: 'grey',
+  // card jobs
+  QUEUED: 'grey',
+  PRINTED: 'yellow',
+  FAILED: 'red',
+  DONE: 'green',
+  DISABLED: 'grey',
 };
 
 /** A coloured tag with the enum's words, e.g. statusTag('LineStatus', 'RETURNED'). */

@@ -23,6 +23,7 @@ final class WebServer {
   private static final String RUNNING = System.getProperty("portpass.web.url", "");
 
   private static ServerProcess server;
+  private static IllegalStateException failure;
 
   private WebServer() {}
 
@@ -31,8 +32,16 @@ final class WebServer {
     if (!RUNNING.isEmpty()) {
       return RUNNING.endsWith("/") ? RUNNING : RUNNING + "/";
     }
+    if (failure != null) {
+      throw failure; // one failed start is enough: every later test fails at once
+    }
     if (server == null) {
-      start();
+      try {
+        start();
+      } catch (IllegalStateException e) {
+        failure = e;
+        throw e;
+      }
     }
     return server.baseUrl().replace("/api/v1", "/");
   }
@@ -48,7 +57,6 @@ final class WebServer {
       ServerProcess process =
           ServerProcess.unpack(Path.of(System.getProperty("portpass.assembly")), parent);
       process.bootFeature("portpass-demo");
-      process.start();
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
@@ -59,6 +67,7 @@ final class WebServer {
                       Thread.currentThread().interrupt();
                     }
                   }));
+      process.start(); // the hook above stops it even when it never becomes healthy
       server = process;
       awaitDemoAccounts();
     } catch (IOException e) {

@@ -284,10 +284,21 @@ public class DemoData {
             certificate(person)));
   }
 
+  /** A small but complete PDF (catalog, page tree, cross-reference table): it parses. */
   private static byte[] certificate(Person person) {
-    return ("%PDF-1.4\n% port-safety training certificate of "
-            + person.identityNumber()
-            + "\n%%EOF\n")
+    String comment = "% port-safety training certificate of " + person.identityNumber() + "\n";
+    String head = "%PDF-1.4\n" + comment;
+    String catalog = "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n";
+    String pages = "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n";
+    String xref =
+        "xref\n0 3\n0000000000 65535 f \n"
+            + String.format("%010d 00000 n \n", head.length())
+            + String.format("%010d 00000 n \n", head.length() + catalog.length());
+    String trailer =
+        "trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n"
+            + (head.length() + catalog.length() + pages.length())
+            + "\n%%EOF\n";
+    return (head + catalog + pages + xref + trailer)
         .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 

@@ -118,6 +118,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       case 414 -> "the URI is too long";
       case 415 -> "unsupported media type";
       case 431 -> "the request headers are too large";
+      case 505 -> "HTTP version not supported; use HTTP/1.1";
       default -> "the request cannot be processed";
     };
   }

@@ -47,7 +47,7 @@ final class ServletProblems {
   /** The problem body for a status: http-NNN for a 4xx, internal (with an incident) for a 5xx. */
   static byte[] body(int status, String detail) {
     Map<String, Object> body = new LinkedHashMap<>();
-    if (status >= 500) {
+    if (status >= 500 && status != 505) { // 505: the client's HTTP version, not our failure
       String incident = UUID.randomUUID().toString();
       LOG.error("HTTP {} answered by the server, incident {}", status, incident);
       body.put("type", ProblemTypes.uri("internal"));

@@ -14,6 +14,7 @@ public record BulkDecisionRequest(
     @Schema(
             description =
                 "A reviewer decides APPROVE or REJECT; the other decisions are the company's",
+            implementation = String.class,
             allowableValues = {"APPROVE", "REJECT"},
             requiredMode = Schema.RequiredMode.REQUIRED)
         Decision decision,

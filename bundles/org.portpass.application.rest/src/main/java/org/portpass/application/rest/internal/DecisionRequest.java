@@ -13,6 +13,7 @@ public record DecisionRequest(
     @Schema(
             description =
                 "A reviewer decides APPROVE or REJECT; the other decisions are the company's",
+            implementation = String.class,
             allowableValues = {"APPROVE", "REJECT"},
             requiredMode = Schema.RequiredMode.REQUIRED)
         Decision decision,

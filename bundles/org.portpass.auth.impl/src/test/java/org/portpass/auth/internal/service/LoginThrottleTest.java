@@ -43,11 +43,6 @@ class LoginThrottleTest {
       public int failureWindowMinutes() {
         return windowMinutes;
       }
-
-      @Override
-      public String[] ports() {
-        return new String[0];
-      }
     };
   }
 

@@ -251,11 +251,22 @@ public class CardServiceImpl implements CardService, EventHandler {
     CardJobEntity found = tx.read(em -> findJob(em, jobId));
     requireDesk(caller, found.getPort());
     Pass pass = passes.get(SYSTEM, found.getPassNumber());
+    if (found.getActiveStep() != null) {
+      // in a transaction of its own: an interrupted print fails the job and voids its card, and
+      // that must stay recorded although no step can begin then (the operator retries or voids)
+      tx.write(
+          em -> {
+            CardJobEntity job = findJob(em, jobId);
+            if (job.getActiveStep() != null) {
+              resumeInterrupted(em, job, name);
+            }
+          });
+    }
     Begun begun =
         tx.write(
             em -> {
               CardJobEntity job = findJob(em, jobId);
-              if (job.getActiveStep() != null) {
+              if (job.getActiveStep() != null) { // begun again by another desk meanwhile
                 resumeInterrupted(em, job, name);
               }
               CardStep step = flow(job).requireStep();

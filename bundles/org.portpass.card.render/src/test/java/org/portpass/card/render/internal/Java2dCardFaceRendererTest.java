@@ -1,8 +1,10 @@
 package org.portpass.card.render.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
@@ -209,6 +211,80 @@ class Java2dCardFaceRendererTest {
     assertEquals(-1, latin.canDisplayUpTo("PortPass"));
     assertEquals(20, latin.getSize2D());
     assertEquals(Font.SANS_SERIF, unknown.getFamily(Locale.ROOT));
+  }
+
+  /**
+   * The holder's Chinese name is drawn with real glyphs: an installed font can display it (this
+   * fails without fonts-noto-cjk), and two different characters draw differently (a missing glyph
+   * is the same box for both).
+   */
+  @Test
+  void chineseNamesHaveRealGlyphs() {
+    CardPainter painter = new CardPainter();
+    for (String name : List.of("王小明", "貝塔海事工程", "陳大文")) {
+      Font font = painter.font(name, Font.BOLD, 58);
+      assertEquals(
+          -1,
+          font.canDisplayUpTo(name),
+          "no installed font shows " + name + " (install fonts-noto-cjk); got " + font.getName());
+    }
+    Font font = painter.font("王明", Font.BOLD, 58);
+    assertFalse(
+        java.util.Arrays.equals(glyph(font, "王"), glyph(font, "明")),
+        "王 and 明 draw the same shape: the font shows boxes, not glyphs");
+  }
+
+  /**
+   * Each text of the face puts ink where the face shows it: the same card with and without the text
+   * differs in that text's region, and only there among the texts checked.
+   */
+  @Test
+  void everyTextOfTheFaceIsDrawnInItsRegion() throws Exception {
+    List<String> ports = List.of("KEL", "KHH");
+    BufferedImage full = png(person("王小明", "WANG, HSIAO-MING", ports, new byte[0]));
+    BufferedImage noZh = png(person("", "WANG, HSIAO-MING", ports, new byte[0]));
+    BufferedImage noEn = png(person("王小明", "", ports, new byte[0]));
+    BufferedImage noCompany =
+        png(face("LONG_TERM", "PERSON", "王小明", "WANG, HSIAO-MING", "", ports, new byte[0]));
+    int x0 = CardPainter.COLUMN_X;
+    int x1 = CardPainter.COLUMN_X + CardPainter.COLUMN_WIDTH;
+    // baselines 192 (Chinese name, up to 58 px), 246 (English name), 290 (company)
+    assertInk(full, noZh, x0, x1, 192 - 58, 192 + 12, "the Chinese name");
+    assertInk(full, noEn, x0, x1, 246 - 30, 246 + 8, "the English name");
+    assertInk(full, noCompany, x0, x1, 290 - 26, 290 + 8, "the company");
+    assertEquals(0, differing(full, noEn, x0, x1, 192 - 58, 192 + 12), "name moved");
+  }
+
+  /** How many pixels differ between two renderings within the rectangle. */
+  private static int differing(BufferedImage a, BufferedImage b, int x0, int x1, int y0, int y1) {
+    int count = 0;
+    for (int y = y0; y < y1; y++) {
+      for (int x = x0; x < x1; x++) {
+        if (a.getRGB(x, y) != b.getRGB(x, y)) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  private static void assertInk(
+      BufferedImage with, BufferedImage without, int x0, int x1, int y0, int y1, String what) {
+    int ink = differing(with, without, x0, x1, y0, y1);
+    assertTrue(ink > 200, what + " left " + ink + " pixels of ink in its region");
+  }
+
+  /** One character drawn alone, as pixels. */
+  private static int[] glyph(Font font, String character) {
+    BufferedImage image = new BufferedImage(80, 80, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, 80, 80);
+    g.setColor(Color.BLACK);
+    g.setFont(font);
+    g.drawString(character, 5, 65);
+    g.dispose();
+    return image.getRGB(0, 0, 80, 80, null, 0, 80);
   }
 
   /** Keeps a sample under target/ to look at. */

@@ -23,7 +23,9 @@ import org.portpass.device.RfidEncoder.ChipRead;
  * port, against one simulated card station: the card job's steps over real serial I/O.
  */
 @ExtendWith(NeedsSocat.class)
-@Timeout(20)
+// the whole test, set-up and tear-down included, in a thread of its own: a hung socat or serial
+// read fails the test instead of hanging the build
+@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SerialCardDeskTest {
   private static final String PASS_CODE = "PP1.S0VMLTIwMjctMDAwMDQy.c2lnbmF0dXJl";
   private static final String CARD_SERIAL = "KEL-2027-000042-C1";
@@ -39,6 +41,7 @@ class SerialCardDeskTest {
   private SerialRfidEncoder encoder;
 
   @BeforeEach
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void plugInTheDesk() throws Exception {
     printerEnd = DeviceSimulator.plugIn(dir, "ttyUSB0", station);
     scannerEnd = DeviceSimulator.plugIn(dir, "ttyUSB1", station);
@@ -49,6 +52,7 @@ class SerialCardDeskTest {
   }
 
   @AfterEach
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void unplugTheDesk() {
     printer.deactivate();
     scanner.deactivate();

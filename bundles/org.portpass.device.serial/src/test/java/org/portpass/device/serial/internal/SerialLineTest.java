@@ -23,7 +23,9 @@ import org.portpass.device.Fault;
 
 /** The line protocol over real serial I/O: jSerialComm on one end, the simulator on the other. */
 @ExtendWith(NeedsSocat.class)
-@Timeout(10)
+// the whole test, set-up and tear-down included, in a thread of its own: a hung socat or serial
+// read fails the test instead of hanging the build
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SerialLineTest {
   private static final int SHORT_TIMEOUT_MILLIS = 300;
 
@@ -32,12 +34,14 @@ class SerialLineTest {
   private SerialLine line;
 
   @BeforeEach
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void plugIn() throws Exception {
     device = DeviceSimulator.plugIn(dir, "ttyUSB0", new CardStation());
     line = lineTo(device.deskEnd());
   }
 
   @AfterEach
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void unplug() {
     line.close();
     device.close();

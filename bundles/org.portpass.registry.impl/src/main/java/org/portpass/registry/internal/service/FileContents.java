@@ -10,6 +10,8 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.portpass.registry.FileFormat;
 
 /**
@@ -36,7 +38,7 @@ final class FileContents {
           endsWith(bytes, PNG_END) && decodes(bytes, "png") ? null : "not a complete PNG image";
       case JPEG ->
           endsWith(bytes, JPEG_END) && decodes(bytes, "jpeg") ? null : "not a complete JPEG image";
-      case PDF -> pdfEnds(bytes) ? null : "not a complete PDF file";
+      case PDF -> pdfEnds(bytes) && parses(bytes) ? null : "not a complete PDF file";
     };
   }
 
@@ -72,6 +74,16 @@ final class FileContents {
       }
     } catch (IOException | RuntimeException e) {
       return false; // ImageIO reports broken data with runtime exceptions as well
+    }
+  }
+
+  /** PDFBox reads the whole document structure (objects, trailer, catalog) in memory. */
+  private static boolean parses(byte[] bytes) {
+    try (PDDocument document =
+        PDDocument.load(bytes, "", null, null, MemoryUsageSetting.setupMainMemoryOnly())) {
+      return document.getDocumentCatalog() != null;
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

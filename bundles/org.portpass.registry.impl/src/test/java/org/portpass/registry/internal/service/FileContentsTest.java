@@ -30,14 +30,32 @@ class FileContentsTest {
     return all;
   }
 
+  private static byte[] pdf() {
+    String comment = "";
+    String head = "%PDF-1.4\n" + comment;
+    String catalog = "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n";
+    String pages = "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n";
+    String xref =
+        "xref\n0 3\n0000000000 65535 f \n"
+            + String.format("%010d 00000 n \n", head.length())
+            + String.format("%010d 00000 n \n", head.length() + catalog.length());
+    String trailer =
+        "trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n"
+            + (head.length() + catalog.length() + pages.length())
+            + "\n%%EOF\n";
+    return (head + catalog + pages + xref + trailer).getBytes(StandardCharsets.US_ASCII);
+  }
+
   @Test
   void wholeFilesPass() throws IOException {
     assertNull(FileContents.problem(FileFormat.PNG, image("png")));
     assertNull(FileContents.problem(FileFormat.JPEG, image("jpeg")));
-    byte[] pdf =
-        "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+    assertNull(FileContents.problem(FileFormat.PDF, pdf()));
+    // PDFBox wants a page tree: a catalog alone is no document
+    byte[] catalogOnly =
+        "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
-    assertNull(FileContents.problem(FileFormat.PDF, pdf));
+    assertNotNull(FileContents.problem(FileFormat.PDF, catalogOnly));
   }
 
   @Test
@@ -52,6 +70,12 @@ class FileContentsTest {
         FileContents.problem(
             FileFormat.PDF,
             "%PDF-1.4\n<html><script>alert(1)</script></html>"
+                .getBytes(StandardCharsets.US_ASCII)));
+    // a PDF trailer and end marker around HTML: no objects, no catalog
+    assertNotNull(
+        FileContents.problem(
+            FileFormat.PDF,
+            "%PDF-1.4\n<html><body>hi</body></html>\ntrailer << /Root 1 0 R >>\n%%EOF\n"
                 .getBytes(StandardCharsets.US_ASCII)));
     byte[] truncated = image("png");
     assertNotNull(

@@ -1,0 +1,154 @@
+package org.portpass.itest;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Plain SQL on PortPass's own datasource, from a test inside the container: what the database
+ * holds, independently of what the REST API answers (Derby or PostgreSQL, whichever the run uses).
+ */
+final class Database {
+  private final DataSource dataSource;
+
+  private Database(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  static Database of(BundleContext context) {
+    try {
+      for (ServiceReference<DataSource> ref :
+          context.getServiceReferences(DataSource.class, "(dataSourceName=portpass)")) {
+        return new Database(context.getService(ref));
+      }
+    } catch (InvalidSyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    throw new AssertionError("no DataSource with dataSourceName=portpass is registered");
+  }
+
+  /** The rows of a query, each row as its columns' values rendered as text (null as "null"). */
+  List<List<String>> rows(String sql, Object... parameters) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      List<List<String>> rows = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        int columns = r.getMetaData().getColumnCount();
+        while (r.next()) {
+          List<String> row = new ArrayList<>();
+          for (int i = 1; i <= columns; i++) {
+            row.add(String.valueOf(r.getObject(i)));
+          }
+          rows.add(row);
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new AssertionError("query failed: " + sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Per table: its row count and, where it has a {@code version} column, the sum of the versions. A
+   * row inserted, deleted or updated through JPA changes it (every entity that can change has a
+   * version). Tables in {@code ignored} are left out (lower case names).
+   */
+  Map<String, String> fingerprint(Set<String> ignored) {
+    if (fingerprintQuery == null) {
+      fingerprintQuery = fingerprintQuery(ignored);
+    }
+    Map<String, String> print = new TreeMap<>();
+    for (List<String> row : rows(fingerprintQuery)) {
+      print.put(row.get(0), row.get(1) + " rows, versions " + row.get(2));
+    }
+    return print;
+  }
+
+  /** The tables whose fingerprint differs, with both values. */
+  static List<String> differences(Map<String, String> before, Map<String, String> after) {
+    List<String> changed = new ArrayList<>();
+    for (String table : after.keySet()) {
+      if (!after.get(table).equals(before.get(table))) {
+        changed.add(table + ": " + before.get(table) + " -> " + after.get(table));
+      }
+    }
+    return changed;
+  }
+
+  private String fingerprintQuery;
+
+  private String fingerprintQuery(Set<String> ignored) {
+    List<String> parts = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      DatabaseMetaData meta = c.getMetaData();
+      try (ResultSet tables = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
+        while (tables.next()) {
+          String schema = String.valueOf(tables.getString("TABLE_SCHEM")).toLowerCase(Locale.ROOT);
+          String table = tables.getString("TABLE_NAME");
+          String name = table.toLowerCase(Locale.ROOT);
+          if (schema.startsWith("sys")
+              || schema.equals("pg_catalog")
+              || schema.equals("information_schema")
+              || name.startsWith("databasechangelog")
+              || ignored.contains(name)) {
+            continue;
+          }
+          boolean versioned;
+          try (ResultSet columns =
+              meta.getColumns(null, tables.getString("TABLE_SCHEM"), table, "%")) {
+            versioned = false;
+            while (columns.next()) {
+              versioned |= columns.getString("COLUMN_NAME").equalsIgnoreCase("version");
+            }
+          }
+          parts.add(
+              "SELECT '"
+                  + name
+                  + "', COUNT(*), "
+                  + (versioned ? "COALESCE(SUM(version), 0)" : "0")
+                  + " FROM "
+                  + name);
+        }
+      }
+    } catch (SQLException e) {
+      throw new AssertionError("cannot list the tables: " + e.getMessage(), e);
+    }
+    if (parts.isEmpty()) {
+      throw new AssertionError("no PortPass tables found");
+    }
+    return String.join(" UNION ALL ", parts);
+  }
+
+  /** An UPDATE (or other change); answers the rows changed. */
+  int update(String sql, Object... parameters) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new AssertionError("update failed: " + sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A single number, e.g. a COUNT(*). */
+  long count(String sql, Object... parameters) {
+    return Long.parseLong(rows(sql, parameters).get(0).get(0));
+  }
+}

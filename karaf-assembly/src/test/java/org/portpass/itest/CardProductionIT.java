@@ -412,8 +412,7 @@ public class CardProductionIT {
         45_000); // the catch-up runs every 30 s
     assertEquals(
         List.of(List.of("QUEUED", "1")),
-        db.rows(
-            "SELECT status, generation FROM card_job WHERE pass_number = ?", pass));
+        db.rows("SELECT status, generation FROM card_job WHERE pass_number = ?", pass));
   }
 
   /**

@@ -68,7 +68,7 @@ public final class Browser implements AutoCloseable {
 
   /** A new browser with a fresh profile (no cache, no storage) at the given width. */
   static Browser open(int width, int height) {
-    String url = WebServer.url(); // first: a server that fails to start must not leave a browser behind
+    String url = WebServer.url(); // first: a failed start must leave no browser behind
     try {
       Path profile = Files.createTempDirectory("portpass-chromium");
       ChromeOptions options = new ChromeOptions();

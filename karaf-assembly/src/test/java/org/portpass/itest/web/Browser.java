@@ -68,6 +68,7 @@ public final class Browser implements AutoCloseable {
 
   /** A new browser with a fresh profile (no cache, no storage) at the given width. */
   static Browser open(int width, int height) {
+    String url = WebServer.url(); // first: a failed start must leave no browser behind
     try {
       Path profile = Files.createTempDirectory("portpass-chromium");
       ChromeOptions options = new ChromeOptions();
@@ -90,7 +91,7 @@ public final class Browser implements AutoCloseable {
           new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
       ChromeDriver driver = new ChromeDriver(service, options);
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-      return new Browser(driver, WebServer.url(), profile);
+      return new Browser(driver, url, profile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -98,7 +99,12 @@ public final class Browser implements AutoCloseable {
 
   /** Opens a route of the application, e.g. {@code /persons}. */
   void go(String route) {
-    driver.get(url + "#" + route);
+    String target = url + "#" + route;
+    if (driver.getCurrentUrl().equals(target)) {
+      driver.navigate().refresh(); // the same address: no hashchange, so load it again
+    } else {
+      driver.get(target);
+    }
   }
 
   WebElement find(String css) {

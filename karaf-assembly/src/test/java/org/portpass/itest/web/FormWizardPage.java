@@ -112,14 +112,15 @@ class FormWizardPage {
     return browser.all("#lines .line").size();
   }
 
-  /** Waits until every line's attachments are loaded (each line shows its checkboxes). */
+  /** Waits until the lines are shown and every line's attachments are loaded. */
   FormWizardPage awaitAttachments() {
     new WebDriverWait(browser.driver, Duration.ofSeconds(30))
         .until(
             d ->
-                browser.all("#lines .line").stream()
-                    .allMatch(
-                        l -> !l.getText().contains("載入中") && !l.getText().contains("Loading")));
+                !browser.all("#lines .line").isEmpty()
+                    && browser.all("#lines .line").stream()
+                        .allMatch(
+                            l -> !l.getText().contains("載入中") && !l.getText().contains("Loading")));
     return this;
   }
 

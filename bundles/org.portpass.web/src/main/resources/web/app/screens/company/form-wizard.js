@@ -113,6 +113,19 @@ export class FormWizard extends Screen {
       autoTick: false,
     }));
     if (this._lines.length) this._step = 'lines';
+    // a draft's lines carry no label yet (it is taken when the form is submitted): name them here
+    if (this._lines.some((l) => !l.label)) {
+      await this.loadSubjects();
+      const label = (l) => {
+        if (l.subjectKind === 'PERSON') {
+          const p = this._subjects.persons.find((s) => s.id === l.subjectId);
+          return p ? `${personName(p)} ${p.identityNumber}` : `#${l.subjectId}`;
+        }
+        const v = this._subjects.vehicles.find((s) => s.id === l.subjectId);
+        return v ? v.plateNumber : `#${l.subjectId}`;
+      };
+      this._lines = this._lines.map((l) => (l.label ? l : { ...l, label: label(l) }));
+    }
     this.loadSubjectAttachments();
   }
 

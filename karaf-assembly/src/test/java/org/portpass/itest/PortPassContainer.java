@@ -56,6 +56,9 @@ public final class PortPassContainer {
     options.add(configureConsole().ignoreLocalConsole());
     // on a loaded build machine a boot can take minutes: wait for it rather than fail the class
     options.add(systemTimeout(600_000));
+    // the probe's wait for Pax Exam's injector and every @Inject service: the default 10 s is
+    // shorter than the boot of the whole server when two containers start side by side
+    options.add(systemProperty("pax.exam.service.timeout").value("300000"));
     options.add(logLevel(LogLevel.WARN));
     options.add(vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"));
     options.add(vmOption("-Dliquibase.analytics.enabled=false"));

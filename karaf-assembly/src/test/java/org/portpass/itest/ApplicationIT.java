@@ -319,8 +319,8 @@ public class ApplicationIT {
                     e.path("field").asText(), e.path("message").asText(), (a, b) -> a + " | " + b));
     assertTrue(errors.toString(), errors.get("lines/1/subjectId").contains("already on the form"));
     assertTrue(errors.toString(), errors.get("lines/2/subjectId").contains("unknown or deleted"));
-    assertTrue(errors.toString(), errors.get("lines/3/attachments").contains("is not one of"));
-    assertTrue(errors.toString(), errors.get("lines/4/attachments").contains("tick a photo"));
+    assertTrue(errors.toString(), errors.get("lines/3/attachmentIds").contains("is not one of"));
+    assertTrue(errors.toString(), errors.get("lines/4/attachmentIds").contains("tick a photo"));
     assertTrue(errors.toString(), errors.get("lines/5/validTo").contains("lasts at most"));
     assertTrue(errors.toString(), !errors.containsKey("lines/0/subjectId"));
     assertEquals(

@@ -305,8 +305,10 @@ final class OpenApiContract {
         .getProperties()
         .forEach(
             (name, property) -> {
+              // composed and $ref properties have no type of their own (Set.of refuses null)
               boolean reference =
-                  Set.of("string", "array", "object").contains(property.getType())
+                  property.getType() != null
+                      && Set.of("string", "array", "object").contains(property.getType())
                       && property.get$ref() == null;
               if (reference && !required.contains(name)) {
                 property.setNullable(true);

@@ -34,7 +34,9 @@ import org.portpass.rest.ProblemTypes;
 import org.portpass.rest.Public;
 
 class OpenApiContractTest {
-  record Thing(long id, String name) {}
+  record Part(String label) {}
+
+  record Thing(long id, String name, Part part) {}
 
   @Path("things")
   @Produces(MediaType.APPLICATION_JSON)
@@ -156,5 +158,15 @@ class OpenApiContractTest {
     var notes = api.getPaths().get("/things/{id}/notes").getGet();
     assertEquals(List.of("id"), notes.getParameters().stream().map(p -> p.getName()).toList());
     assertNotNull(api.getPaths().get("/others/{id}/notes"));
+  }
+
+  @Test
+  void textIsNullableUnlessRequiredAndReferencesAreLeftAlone() {
+    io.swagger.v3.oas.models.media.Schema<?> thing =
+        document().getComponents().getSchemas().get("Thing");
+    java.util.Map<String, io.swagger.v3.oas.models.media.Schema> properties = thing.getProperties();
+    assertTrue(properties.get("name").getNullable());
+    assertNull(properties.get("part").getNullable());
+    assertNotNull(properties.get("part").get$ref());
   }
 }

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Component;
     service = Filter.class,
     property = {
       "osgi.http.whiteboard.filter.pattern=/*",
+      "osgi.http.whiteboard.filter.name=portpass-charset-guard",
       "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=context.for.default)"
     })
 public class CharsetGuardFilter implements Filter {

@@ -17,11 +17,14 @@ import org.osgi.service.component.annotations.Component;
  * TRACE (which would echo the request, credentials included), TRACK and CONNECT are no methods of
  * the API: a 405 problem for every path, before any servlet could answer them its own way; and
  * every error a servlet or the container sends with sendError is a problem, whatever the method.
+ * Every PortPass filter has a name of its own: unnamed ones are all "javax.servlet.Filter", and
+ * pax-web skips the second of two same-named filters in a context.
  */
 @Component(
     service = Filter.class,
     property = {
       "osgi.http.whiteboard.filter.pattern=/*",
+      "osgi.http.whiteboard.filter.name=portpass-trace-guard",
       "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)"
     })
 public class TraceGuardFilter implements Filter {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.servlet.Servlet;
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -57,6 +58,22 @@ public class WebAppServlet extends HttpServlet {
 
   WebAppServlet(WebAssets assets) {
     this.assets = assets;
+  }
+
+  /**
+   * The application is only read: any other method is a 405 problem (HttpServlet would answer PATCH
+   * with a 501, a server error, and PUT or DELETE with its own 405).
+   */
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    String method = request.getMethod();
+    if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+      super.service(request, response);
+      return;
+    }
+    response.setHeader("Allow", "GET, HEAD, OPTIONS");
+    response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
   }
 
   @Override

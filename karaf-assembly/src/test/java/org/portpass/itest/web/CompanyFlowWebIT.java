@@ -144,7 +144,10 @@ class CompanyFlowWebIT {
     assertEquals("照片不清楚，請換一張近照", detail.reason(returned));
     browser.screenshot("form-returned");
     detail.fixAndResubmit(returned, TO.minusDays(10).toString());
-    assertTrue(detail.line(returned).contains("審查中"), detail.line(returned));
+    // the line re-renders after the edit closes: wait for its new state, then read it once
+    browser.waitForText("#line-" + returned, "審查中");
+    String resubmitted = detail.line(returned);
+    assertTrue(resubmitted.contains("審查中"), resubmitted);
 
     // the resubmitted line goes through again; all lines reach the card desk at Keelung
     Reviews.approveAll(formId, "KEL", "KHH");

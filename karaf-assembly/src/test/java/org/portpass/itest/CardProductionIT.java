@@ -762,25 +762,9 @@ public class CardProductionIT {
   }
 
   private long approvedLine(String pickup, List<String> ports, LocalDate validFrom) {
-    long person =
-        company
-            .post("/persons", Map.of("identityNumber", Samples.nationalId(), "nameZh", "王小明"))
-            .expect(201)
-            .json()
-            .path("id")
-            .asLong();
-    company
-        .send(
-            HttpRequest.newBuilder(company.uri("/persons/" + person + "/attachments?type=PHOTO"))
-                .header("Content-Type", "image/png")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Samples.png())))
-        .expect(201);
-    List<Long> attachments = new ArrayList<>();
-    company
-        .get("/persons/" + person + "/attachments")
-        .expect(200)
-        .json()
-        .forEach(a -> attachments.add(a.path("id").asLong()));
+    Samples.Subject subject = Samples.personWithPhoto(company);
+    long person = subject.id();
+    List<Long> attachments = subject.attachmentIds();
     Map<String, Object> line = new HashMap<>();
     line.put("subjectKind", "PERSON");
     line.put("subjectId", person);

@@ -408,25 +408,9 @@ public class PortsAndPassesIT {
 
   /** A draft with one person's line (with a photo); answers the form's and the line's id. */
   private long[] draftLine(Api company, List<String> ports, String pickup) {
-    long person =
-        company
-            .post("/persons", Map.of("identityNumber", Samples.nationalId(), "nameZh", "王小明"))
-            .expect(201)
-            .json()
-            .path("id")
-            .asLong();
-    company
-        .send(
-            HttpRequest.newBuilder(company.uri("/persons/" + person + "/attachments?type=PHOTO"))
-                .header("Content-Type", "image/png")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Samples.png())))
-        .expect(201);
-    List<Long> attachments = new ArrayList<>();
-    company
-        .get("/persons/" + person + "/attachments")
-        .expect(200)
-        .json()
-        .forEach(a -> attachments.add(a.path("id").asLong()));
+    Samples.Subject subject = Samples.personWithPhoto(company);
+    long person = subject.id();
+    List<Long> attachments = subject.attachmentIds();
     Map<String, Object> line = new HashMap<>();
     line.put("subjectKind", "PERSON");
     line.put("subjectId", person);

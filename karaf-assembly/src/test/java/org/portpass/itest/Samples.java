@@ -4,6 +4,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
@@ -82,5 +85,32 @@ public final class Samples {
             + "\n%%EOF\n";
     return (head + catalog + pages + xref + trailer)
         .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** A person registered through the API and the ids of its attachments. */
+  record Subject(long id, List<Long> attachmentIds) {}
+
+  /** Registers a new person of the caller's company with a photo, as a clerk would. */
+  static Subject personWithPhoto(Api company) {
+    long person =
+        company
+            .post("/persons", Map.of("identityNumber", nationalId(), "nameZh", "王小明"))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    company
+        .send(
+            HttpRequest.newBuilder(company.uri("/persons/" + person + "/attachments?type=PHOTO"))
+                .header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(png())))
+        .expect(201);
+    List<Long> attachments = new ArrayList<>();
+    company
+        .get("/persons/" + person + "/attachments")
+        .expect(200)
+        .json()
+        .forEach(a -> attachments.add(a.path("id").asLong()));
+    return new Subject(person, attachments);
   }
 }

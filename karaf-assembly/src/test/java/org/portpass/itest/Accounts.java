@@ -1,16 +1,19 @@
 package org.portpass.itest;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+import org.portpass.auth.Account;
 import org.portpass.auth.AccountService;
 import org.portpass.auth.NewAccount;
 import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
 import org.portpass.core.PageRequest;
+import org.portpass.core.PortPassException;
 import org.portpass.core.Role;
 
 /** Test accounts, created through the real account service inside the container. */
@@ -21,30 +24,64 @@ final class Accounts {
   private Accounts() {}
 
   /**
-   * Creates the account unless it exists already (tests of one container share accounts). Runs on a
-   * thread of its own: the long-lived probe thread can carry a rolled-back JPA coordination from an
-   * earlier test, and OpenJPA then answers InvalidStateException.
+   * Creates the account unless it exists already (tests of one container share accounts). Like
+   * every call here, through the account service {@linkplain #call registered now}.
    */
-  static void ensure(
-      AccountService accounts,
-      String username,
-      Set<Role> roles,
-      Long companyId,
-      Set<String> ports) {
-    ExecutorService own = Executors.newSingleThreadExecutor();
-    try {
-      own.submit(() -> create(accounts, username, roles, companyId, ports))
-          .get(2, TimeUnit.MINUTES);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-    } catch (InterruptedException | TimeoutException e) {
-      throw new IllegalStateException("creating test account " + username, e);
-    } finally {
-      own.shutdown();
-    }
+  static void ensure(String username, Set<Role> roles, Long companyId, Set<String> ports) {
+    call(
+        service -> {
+          create(service, username, roles, companyId, ports);
+          return null;
+        });
   }
 
-  private static Void create(
+  /** Creates an account as the system would; refusals are the service's own exceptions. */
+  static Account create(NewAccount account) {
+    return call(service -> service.create(Caller.system("itest"), account));
+  }
+
+  /**
+   * Runs {@code work} with the account service registered now: an instance injected when the test
+   * started can have been replaced since (a bundle refreshed while the server finished booting),
+   * and the replaced one's persistence unit is closed. A domain refusal is rethrown as it is; any
+   * other failure as text, which crosses Pax Exam's RMI even when the exception's class (OpenJPA's,
+   * say) is unknown to the test driver.
+   */
+  private static <T> T call(Function<AccountService, T> work) {
+    BundleContext context = FrameworkUtil.getBundle(Accounts.class).getBundleContext();
+    RuntimeException last = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      ServiceTracker<AccountService, AccountService> tracker =
+          new ServiceTracker<>(context, AccountService.class, null);
+      tracker.open();
+      try {
+        AccountService service = tracker.waitForService(300_000);
+        if (service == null) {
+          throw new AssertionError("no AccountService registered after 5 minutes");
+        }
+        try {
+          return work.apply(service);
+        } catch (PortPassException refused) {
+          throw refused;
+        } catch (RuntimeException e) {
+          last = e;
+          if (tracker.getService() == service) {
+            break; // the service is still the one registered: its failure is real
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      } finally {
+        tracker.close();
+      }
+    }
+    StringWriter trace = new StringWriter();
+    last.printStackTrace(new PrintWriter(trace));
+    throw new AssertionError("the account service failed: " + trace);
+  }
+
+  private static void create(
       AccountService accounts,
       String username,
       Set<Role> roles,
@@ -53,7 +90,7 @@ final class Accounts {
     // look first: a refused duplicate rolls back a transaction
     if (accounts.list(Caller.system("itest"), username, PageRequest.first(50)).items().stream()
         .anyMatch(a -> a.username().equals(username))) {
-      return null;
+      return;
     }
     try {
       accounts.create(
@@ -63,6 +100,5 @@ final class Accounts {
     } catch (ConflictException exists) {
       // created by an earlier test
     }
-    return null;
   }
 }

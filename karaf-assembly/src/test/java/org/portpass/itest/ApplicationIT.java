@@ -36,7 +36,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.portpass.auth.AccountService;
 import org.portpass.core.Role;
 
 /**
@@ -45,7 +44,6 @@ import org.portpass.core.Role;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ApplicationIT {
-  @Inject AccountService accounts;
   @Inject FeaturesService features;
   @Inject ConfigurationAdmin configurations;
   @Inject BundleContext context;
@@ -62,13 +60,13 @@ public class ApplicationIT {
   @Before
   public void setUp() throws Exception {
     admin.awaitHealthy();
-    Accounts.ensure(accounts, Accounts.ADMIN, Set.of(Role.ADMIN), null, Set.of());
+    Accounts.ensure(Accounts.ADMIN, Set.of(Role.ADMIN), null, Set.of());
     admin.login(Accounts.ADMIN, Accounts.PASSWORD);
     for (String port : List.of("KEL", "KHH")) {
       String p = port.toLowerCase();
-      Accounts.ensure(accounts, p + "-rev", Set.of(Role.REVIEWER), null, Set.of(port));
-      Accounts.ensure(accounts, p + "-pol", Set.of(Role.POLICE), null, Set.of(port));
-      Accounts.ensure(accounts, p + "-sup", Set.of(Role.SUPERVISOR), null, Set.of(port));
+      Accounts.ensure(p + "-rev", Set.of(Role.REVIEWER), null, Set.of(port));
+      Accounts.ensure(p + "-pol", Set.of(Role.POLICE), null, Set.of(port));
+      Accounts.ensure(p + "-sup", Set.of(Role.SUPERVISOR), null, Set.of(port));
     }
     company =
         admin
@@ -79,7 +77,7 @@ public class ApplicationIT {
             .asLong();
     admin.post("/companies/" + company + "/verify", "").expect(200);
     String user = "flow-" + company;
-    Accounts.ensure(accounts, user, Set.of(Role.COMPANY_USER), company, Set.of());
+    Accounts.ensure(user, Set.of(Role.COMPANY_USER), company, Set.of());
     companyUser = admin.anonymous().login(user, Accounts.PASSWORD);
   }
 
@@ -333,7 +331,7 @@ public class ApplicationIT {
             .json()
             .path("id")
             .asLong();
-    Accounts.ensure(accounts, "pending-" + pending, Set.of(Role.COMPANY_USER), pending, Set.of());
+    Accounts.ensure("pending-" + pending, Set.of(Role.COMPANY_USER), pending, Set.of());
     Api unverified = admin.anonymous().login("pending-" + pending, Accounts.PASSWORD);
     long worker =
         unverified
@@ -374,7 +372,7 @@ public class ApplicationIT {
         .json()
         .path("lines")
         .forEach(l -> ids.add(l.path("id").asLong()));
-    Accounts.ensure(accounts, "kel-rev-2", Set.of(Role.REVIEWER), null, Set.of("KEL"));
+    Accounts.ensure("kel-rev-2", Set.of(Role.REVIEWER), null, Set.of("KEL"));
     List<Api> reviewers =
         List.of(reviewer("KEL", "rev"), admin.anonymous().login("kel-rev-2", Accounts.PASSWORD));
     ExecutorService pool = Executors.newFixedThreadPool(2);

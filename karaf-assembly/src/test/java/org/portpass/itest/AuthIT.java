@@ -37,14 +37,12 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.portpass.auth.AccountService;
 import org.portpass.core.Role;
 
 /** Login, tokens, throttling, registration, MTNet, company isolation and the audit trail. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class AuthIT {
-  @Inject AccountService accounts;
   @Inject BundleContext context;
 
   private final Api admin = Api.local();
@@ -57,7 +55,7 @@ public class AuthIT {
   @Before
   public void logInAsAdministrator() throws InterruptedException {
     admin.awaitHealthy();
-    Accounts.ensure(accounts, Accounts.ADMIN, Set.of(Role.ADMIN), null, Set.of());
+    Accounts.ensure(Accounts.ADMIN, Set.of(Role.ADMIN), null, Set.of());
     admin.login(Accounts.ADMIN, Accounts.PASSWORD);
   }
 
@@ -184,7 +182,7 @@ public class AuthIT {
   @Test
   public void repeatedFailuresAreThrottled() {
     String name = "throttled-" + UUID.randomUUID().toString().substring(0, 8);
-    Accounts.ensure(accounts, name, Set.of(Role.CUSTOMER_SERVICE), null, Set.of());
+    Accounts.ensure(name, Set.of(Role.CUSTOMER_SERVICE), null, Set.of());
     Api client = admin.anonymous();
     for (int i = 0; i < 5; i++) {
       client
@@ -277,9 +275,9 @@ public class AuthIT {
     long alpha = company("Isolation Alpha");
     long beta = company("Isolation Beta");
     String suffix = UUID.randomUUID().toString().substring(0, 6);
-    Accounts.ensure(accounts, "a-user-" + suffix, Set.of(Role.COMPANY_USER), alpha, Set.of());
-    Accounts.ensure(accounts, "b-user-" + suffix, Set.of(Role.COMPANY_USER), beta, Set.of());
-    Accounts.ensure(accounts, "kel-rev-" + suffix, Set.of(Role.REVIEWER), null, Set.of("KEL"));
+    Accounts.ensure("a-user-" + suffix, Set.of(Role.COMPANY_USER), alpha, Set.of());
+    Accounts.ensure("b-user-" + suffix, Set.of(Role.COMPANY_USER), beta, Set.of());
+    Accounts.ensure("kel-rev-" + suffix, Set.of(Role.REVIEWER), null, Set.of("KEL"));
     Api a = admin.anonymous().login("a-user-" + suffix, Accounts.PASSWORD);
     Api b = admin.anonymous().login("b-user-" + suffix, Accounts.PASSWORD);
     Api reviewer = admin.anonymous().login("kel-rev-" + suffix, Accounts.PASSWORD);

@@ -45,9 +45,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
-import org.portpass.auth.AccountService;
 import org.portpass.auth.NewAccount;
-import org.portpass.core.Caller;
 import org.portpass.core.Role;
 
 /**
@@ -275,8 +273,6 @@ public class BadInputIT {
           "type",
           List.of("NOPE", "photo%00", "%27%20OR%201%3D1", ""));
 
-  @Inject AccountService accounts;
-
   @Inject
   @Filter("(osgi.jndi.service.name=portpass)")
   DataSource dataSource;
@@ -295,7 +291,7 @@ public class BadInputIT {
   public void logInAsAdministrator() throws InterruptedException {
     api.awaitHealthy();
     if (token == null) {
-      Accounts.ensure(accounts, Accounts.ADMIN, Set.of(Role.ADMIN), null, Set.of());
+      Accounts.ensure(Accounts.ADMIN, Set.of(Role.ADMIN), null, Set.of());
       token = api.login(Accounts.ADMIN, Accounts.PASSWORD).token();
     }
   }
@@ -1507,9 +1503,7 @@ public class BadInputIT {
               .path("id")
               .asLong();
       account =
-          accounts
-              .create(
-                  Caller.system("itest"),
+          Accounts.create(
                   new NewAccount(
                       "fuzz-clerk-" + taxId,
                       null,
@@ -1521,7 +1515,7 @@ public class BadInputIT {
                       Set.of()))
               .id();
       String writer = "fuzz-writer-" + taxId;
-      Accounts.ensure(accounts, writer, Set.of(Role.COMPANY_USER), company, Set.of());
+      Accounts.ensure(writer, Set.of(Role.COMPANY_USER), company, Set.of());
       Api clerk = admin.anonymous().login(writer, Accounts.PASSWORD);
       companyToken = clerk.token();
       submitted =

@@ -42,7 +42,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.portpass.application.PassService;
-import org.portpass.auth.AccountService;
 import org.portpass.card.PassCode;
 import org.portpass.core.Role;
 import org.portpass.device.CardPrinter;
@@ -56,7 +55,6 @@ import org.portpass.device.CardPrinter;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class CardProductionIT {
-  @Inject AccountService accounts;
   @Inject FeaturesService features;
   @Inject ConfigurationAdmin configurations;
   @Inject BundleContext context;
@@ -76,7 +74,7 @@ public class CardProductionIT {
   @Before
   public void setUp() throws Exception {
     admin.awaitHealthy();
-    Accounts.ensure(accounts, Accounts.ADMIN, Set.of(Role.ADMIN), null, Set.of());
+    Accounts.ensure(Accounts.ADMIN, Set.of(Role.ADMIN), null, Set.of());
     admin.login(Accounts.ADMIN, Accounts.PASSWORD);
     if (!features.isInstalled(features.getFeature("portpass-device-sim"))) {
       // without a refresh: refreshing would rewire this test's own probe bundle
@@ -91,7 +89,7 @@ public class CardProductionIT {
             .path("id")
             .asLong();
     admin.post("/companies/" + id + "/verify", "").expect(200);
-    Accounts.ensure(accounts, "card-co-" + id, Set.of(Role.COMPANY_USER), id, Set.of());
+    Accounts.ensure("card-co-" + id, Set.of(Role.COMPANY_USER), id, Set.of());
     company = admin.anonymous().login("card-co-" + id, Accounts.PASSWORD);
   }
 
@@ -636,7 +634,7 @@ public class CardProductionIT {
 
   private Api desk(String port) {
     String name = port.toLowerCase() + "-desk-it";
-    Accounts.ensure(accounts, name, Set.of(Role.CARD_DESK), null, Set.of(port));
+    Accounts.ensure(name, Set.of(Role.CARD_DESK), null, Set.of(port));
     return admin.anonymous().login(name, Accounts.PASSWORD);
   }
 
@@ -688,8 +686,9 @@ public class CardProductionIT {
   }
 
   /**
-   * The desk node's new password reaches its connection asynchronously. Until then a run is refused
-   * at sign-in (401) before the server does anything, so only that answer is tried again.
+   * The desk node's new password reaches its connection asynchronously, and the desk is registered
+   * anew with the new connection. Until then a run is refused before anything runs, at sign-in
+   * (401) or because the desk is away for a moment (404): only those answers are tried again.
    */
   private JsonNode runOnceSignedIn(Api desk, String port, String name) {
     return await(
@@ -697,6 +696,10 @@ public class CardProductionIT {
           Api.Reply reply = desk.post("/card-desks/" + port + "/" + name + "/run", "");
           if (reply.status() == 401) {
             throw new NotYet("the desk node still signs in with the old password");
+          }
+          if (reply.status() == 404
+              && reply.problem(404, "not-found").toString().contains("desk")) {
+            throw new NotYet("the desk is being registered with its new connection");
           }
           return reply.expect(200).json();
         });

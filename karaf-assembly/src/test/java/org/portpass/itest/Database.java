@@ -147,6 +147,36 @@ final class Database {
     }
   }
 
+  /**
+   * Waits until the card intake has caught up with what earlier requests decided: it runs after
+   * their transactions, on a thread of its own. Caught up: every pass waiting for a card has a job,
+   * no revoked pass has an open job, every finished job has been reported ready.
+   */
+  void awaitCardIntake() {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (cardIntakeBehind() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the card intake is still behind after 60 s");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private long cardIntakeBehind() {
+    return count(
+            "SELECT COUNT(*) FROM pass p WHERE p.status = 'PENDING_CARD'"
+                + " AND NOT EXISTS (SELECT 1 FROM card_job j WHERE j.pass_number = p.pass_number)")
+        + count(
+            "SELECT COUNT(*) FROM card_job j JOIN pass p ON p.pass_number = j.pass_number"
+                + " WHERE p.status = 'REVOKED' AND j.open_pass_number IS NOT NULL")
+        + count("SELECT COUNT(*) FROM card_job WHERE status = 'DONE' AND ready_reported = FALSE");
+  }
+
   /** A single number, e.g. a COUNT(*). */
   long count(String sql, Object... parameters) {
     return Long.parseLong(rows(sql, parameters).get(0).get(0));

@@ -27,7 +27,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.portpass.auth.AccountService;
 import org.portpass.core.Role;
 
 /**
@@ -38,10 +37,6 @@ import org.portpass.core.Role;
 @ExamReactorStrategy(PerClass.class)
 public class PortsAndPassesIT {
   // the server's services may take minutes to come up on a loaded machine
-  @Inject
-  @Filter(timeout = 300_000)
-  AccountService accounts;
-
   @Inject
   @Filter(timeout = 300_000)
   FeaturesService features;
@@ -62,7 +57,7 @@ public class PortsAndPassesIT {
   @Before
   public void setUp() throws Exception {
     admin.awaitHealthy();
-    Accounts.ensure(accounts, Accounts.ADMIN, Set.of(Role.ADMIN), null, Set.of());
+    Accounts.ensure(Accounts.ADMIN, Set.of(Role.ADMIN), null, Set.of());
     admin.login(Accounts.ADMIN, Accounts.PASSWORD);
     for (String feature :
         List.of("portpass-device-sim", "portpass-rules-kel", "portpass-rules-khh")) {
@@ -328,12 +323,12 @@ public class PortsAndPassesIT {
             .path("id")
             .asLong();
     admin.post("/companies/" + id + "/verify", "").expect(200);
-    Accounts.ensure(accounts, "ports-co-" + id, Set.of(Role.COMPANY_USER), id, Set.of());
+    Accounts.ensure("ports-co-" + id, Set.of(Role.COMPANY_USER), id, Set.of());
     return admin.anonymous().login("ports-co-" + id, Accounts.PASSWORD);
   }
 
   private Api staff(String name, Role role, String port) {
-    Accounts.ensure(accounts, name, Set.of(role), null, Set.of(port));
+    Accounts.ensure(name, Set.of(role), null, Set.of(port));
     return admin.anonymous().login(name, Accounts.PASSWORD);
   }
 

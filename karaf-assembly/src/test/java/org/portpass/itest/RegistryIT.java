@@ -32,7 +32,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.portpass.auth.AccountService;
 import org.portpass.core.Role;
 
 /**
@@ -44,7 +43,6 @@ import org.portpass.core.Role;
 public class RegistryIT {
   @Inject BundleContext context;
   @Inject SessionFactory sessions;
-  @Inject AccountService accounts;
 
   private final Api api = Api.local();
 
@@ -56,7 +54,7 @@ public class RegistryIT {
   @Before
   public void logInAsAdministrator() throws InterruptedException {
     api.awaitHealthy();
-    Accounts.ensure(accounts, Accounts.ADMIN, Set.of(Role.ADMIN), null, Set.of());
+    Accounts.ensure(Accounts.ADMIN, Set.of(Role.ADMIN), null, Set.of());
     api.login(Accounts.ADMIN, Accounts.PASSWORD);
   }
 

@@ -21,7 +21,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.portpass.auth.AccountService;
 import org.portpass.core.Role;
 
 /**
@@ -34,7 +33,6 @@ import org.portpass.core.Role;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ThrottlingIT {
-  @Inject AccountService accounts;
   @Inject ConfigurationAdmin configurations;
 
   private final Api api = Api.local();
@@ -52,7 +50,7 @@ public class ThrottlingIT {
   @Test
   public void anAttackerCannotLockTheAdministratorOut() {
     String admin = "throttle-admin-" + UUID.randomUUID().toString().substring(0, 8);
-    Accounts.ensure(accounts, admin, Set.of(Role.ADMIN), null, Set.of());
+    Accounts.ensure(admin, Set.of(Role.ADMIN), null, Set.of());
     BoundHttp attacker = new BoundHttp("127.0.0.2");
     Map<Integer, Integer> answers = new TreeMap<>();
     long start = System.nanoTime();
@@ -99,7 +97,7 @@ public class ThrottlingIT {
   @Test
   public void anAddressFailingForManyNamesIsSlowedAloneAndLocksRunOut() throws Exception {
     String user = "throttle-user-" + UUID.randomUUID().toString().substring(0, 8);
-    Accounts.ensure(accounts, user, Set.of(Role.CUSTOMER_SERVICE), null, Set.of());
+    Accounts.ensure(user, Set.of(Role.CUSTOMER_SERVICE), null, Set.of());
     org.osgi.service.cm.Configuration cfg =
         configurations.getConfiguration("org.portpass.auth", null);
     Dictionary<String, Object> old = cfg.getProperties();

@@ -1,7 +1,6 @@
 package org.portpass.rest.internal;
 
 import java.io.IOException;
-import java.util.Set;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.FilterConfig;
@@ -14,9 +13,7 @@ import javax.servlet.http.HttpServletResponseWrapper;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * TRACE (which would echo the request, credentials included), TRACK and CONNECT are no methods of
- * the API: a 405 problem for every path, before any servlet could answer them its own way; and
- * every error a servlet or the container sends with sendError is a problem, whatever the method.
+ * Every error a servlet or the container sends with sendError is a problem, whatever the method.
  * Every PortPass filter has a name of its own: unnamed ones are all "javax.servlet.Filter", and
  * pax-web skips the second of two same-named filters in a context.
  */
@@ -24,26 +21,18 @@ import org.osgi.service.component.annotations.Component;
     service = Filter.class,
     property = {
       "osgi.http.whiteboard.filter.pattern=/*",
-      "osgi.http.whiteboard.filter.name=portpass-trace-guard",
+      "osgi.http.whiteboard.filter.name=portpass-servlet-errors",
       "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)"
     })
-public class TraceGuardFilter implements Filter {
-  private static final Set<String> REFUSED = Set.of("TRACE", "TRACK", "CONNECT");
-
+public class ServletErrorsFilter implements Filter {
   @Override
   public void init(FilterConfig config) {}
 
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    HttpServletRequest http = (HttpServletRequest) request;
-    if (REFUSED.contains(http.getMethod())) {
-      HttpServletResponse answer = (HttpServletResponse) response;
-      answer.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
-      ServletProblems.write(http, answer, 405, null);
-      return;
-    }
-    chain.doFilter(request, new ProblemErrors(http, (HttpServletResponse) response));
+    chain.doFilter(
+        request, new ProblemErrors((HttpServletRequest) request, (HttpServletResponse) response));
   }
 
   /**

@@ -59,6 +59,11 @@ public final class PortPassContainer {
     // the probe's wait for Pax Exam's injector and every @Inject service: the default 10 s is
     // shorter than the boot of the whole server when two containers start side by side
     options.add(systemProperty("pax.exam.service.timeout").value("300000"));
+    // Pax Exam's own boot features (its extender, JUnit) make Karaf refresh bundles that were
+    // already started, which the production boot never does; on a busy machine a bundle restarted
+    // by that refresh (pax-jdbc-derby, say) can fail to start, and the server never comes up
+    options.add(
+        editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "autoRefresh", "false"));
     options.add(logLevel(LogLevel.WARN));
     options.add(vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"));
     options.add(vmOption("-Dliquibase.analytics.enabled=false"));

@@ -37,6 +37,9 @@ public final class Browser implements AutoCloseable {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target/screenshots");
 
+  /** How long a screen may take to show what is awaited: generous, a loaded CI machine is slow. */
+  static final Duration WAIT = Duration.ofSeconds(30);
+
   final WebDriver driver;
   final String url;
   private final Path profile;
@@ -108,7 +111,7 @@ public final class Browser implements AutoCloseable {
   }
 
   WebElement find(String css) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20))
+    return new WebDriverWait(driver, WAIT)
         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }
 
@@ -122,13 +125,13 @@ public final class Browser implements AutoCloseable {
 
   /** Waits until the element's text contains the given text. */
   void waitForText(String css, String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(20))
+    new WebDriverWait(driver, WAIT)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
   }
 
   /** Waits until the element exists with a text other than {@code before}; returns the text. */
   String changedText(String css, String before) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20))
+    return new WebDriverWait(driver, WAIT)
         .until(
             d -> {
               List<WebElement> found = d.findElements(By.cssSelector(css));
@@ -148,7 +151,7 @@ public final class Browser implements AutoCloseable {
   }
 
   void waitUntilGone(String css) {
-    new WebDriverWait(driver, Duration.ofSeconds(20))
+    new WebDriverWait(driver, WAIT)
         .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
   }
 
@@ -160,7 +163,7 @@ public final class Browser implements AutoCloseable {
 
   void click(String css) {
     WebElement element =
-        new WebDriverWait(driver, Duration.ofSeconds(20))
+        new WebDriverWait(driver, WAIT)
             .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
     element.click();
   }

@@ -173,18 +173,4 @@ class StaffWebIT {
     browser.assertAccessible("audit trail");
     browser.screenshot("staff-audit");
   }
-
-  @Test
-  void aCompanyUserCannotReachTheStaffScreensAndTheApiRefusesThemToo() {
-    ShellPage shell = LoginPage.open(browser).loginAs("alpha-user");
-    assertFalse(shell.navigation().contains("審查案件"));
-    browser.go("/reviews/KEL/REVIEW");
-    browser.waitForText("main h1", "權限");
-    browser.go("/desk");
-    browser.waitForText("main h1", "權限");
-    browser.go("/admin/audit");
-    browser.waitForText("main h1", "權限");
-    WebServer.api("alpha-user").get("/reviews/KEL/REVIEW").expect(403);
-    WebServer.api("alpha-user").get("/audit").expect(403);
-  }
 }

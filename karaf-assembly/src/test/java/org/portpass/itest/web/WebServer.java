@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.portpass.itest.Api;
 import org.portpass.itest.ServerProcess;
 
@@ -21,6 +23,8 @@ final class WebServer {
    * While writing screens: -Dportpass.web.url=http://127.0.0.1:8181/ reuses a running demo server.
    */
   private static final String RUNNING = System.getProperty("portpass.web.url", "");
+
+  private static final Pattern MAIN_MODULE = Pattern.compile("src=\"(/static/[^\"]+/main\\.js)\"");
 
   private static ServerProcess server;
   private static IllegalStateException failure;
@@ -90,10 +94,40 @@ final class WebServer {
             .build();
     for (int i = 0; i < 1500; i++) {
       if (http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        awaitApplication(http);
         return;
       }
       Thread.sleep(200);
     }
     throw new IllegalStateException("the demo accounts did not appear");
+  }
+
+  /**
+   * The web application's page and its main module answer steadily (its servlet may register after
+   * the API): a browser that opens it earlier meets a 404 and shows nothing.
+   */
+  private static void awaitApplication(HttpClient http) throws IOException, InterruptedException {
+    String root = server.baseUrl().replace("/api/v1", "");
+    int steady = 0;
+    for (int i = 0; i < 600 && steady < 3; i++) {
+      HttpResponse<String> page =
+          http.send(
+              HttpRequest.newBuilder(URI.create(root + "/")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      Matcher main = MAIN_MODULE.matcher(page.body());
+      boolean up =
+          page.statusCode() == 200
+              && main.find()
+              && http.send(
+                          HttpRequest.newBuilder(URI.create(root + main.group(1))).build(),
+                          HttpResponse.BodyHandlers.discarding())
+                      .statusCode()
+                  == 200;
+      steady = up ? steady + 1 : 0;
+      Thread.sleep(100);
+    }
+    if (steady < 3) {
+      throw new IllegalStateException("the web application did not answer steadily at " + root);
+    }
   }
 }

@@ -48,37 +48,42 @@ final class Accounts {
    * say) is unknown to the test driver.
    */
   private static <T> T call(Function<AccountService, T> work) {
-    BundleContext context = FrameworkUtil.getBundle(Accounts.class).getBundleContext();
-    RuntimeException last = null;
+    RuntimeException failure = null;
     for (int attempt = 0; attempt < 3; attempt++) {
-      ServiceTracker<AccountService, AccountService> tracker =
-          new ServiceTracker<>(context, AccountService.class, null);
-      tracker.open();
+      AccountService service = registered();
       try {
-        AccountService service = tracker.waitForService(300_000);
-        if (service == null) {
-          throw new AssertionError("no AccountService registered after 5 minutes");
+        return work.apply(service);
+      } catch (PortPassException refused) {
+        throw refused;
+      } catch (RuntimeException e) {
+        failure = e;
+        if (registered() == service) {
+          break; // the service is still the one registered: its failure is real
         }
-        try {
-          return work.apply(service);
-        } catch (PortPassException refused) {
-          throw refused;
-        } catch (RuntimeException e) {
-          last = e;
-          if (tracker.getService() == service) {
-            break; // the service is still the one registered: its failure is real
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      } finally {
-        tracker.close();
       }
     }
     StringWriter trace = new StringWriter();
-    last.printStackTrace(new PrintWriter(trace));
+    failure.printStackTrace(new PrintWriter(trace));
     throw new AssertionError("the account service failed: " + trace);
+  }
+
+  private static AccountService registered() {
+    BundleContext context = FrameworkUtil.getBundle(Accounts.class).getBundleContext();
+    ServiceTracker<AccountService, AccountService> tracker =
+        new ServiceTracker<>(context, AccountService.class, null);
+    tracker.open();
+    try {
+      AccountService service = tracker.waitForService(300_000);
+      if (service == null) {
+        throw new AssertionError("no AccountService registered after 5 minutes");
+      }
+      return service;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    } finally {
+      tracker.close();
+    }
   }
 
   private static void create(

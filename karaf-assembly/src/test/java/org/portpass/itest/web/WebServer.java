@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.portpass.itest.Api;
@@ -103,6 +104,22 @@ final class WebServer {
   }
 
   /**
+   * The resources the screens use are deployed: they refuse an anonymous caller with 401, where a
+   * resource the JAX-RS whiteboard has not (re)deployed yet answers 404.
+   */
+  private static boolean apiResourcesAnswer(HttpClient http, String root)
+      throws IOException, InterruptedException {
+    for (String path :
+        List.of("/persons", "/vehicles", "/forms", "/passes", "/reviews/KEL/REVIEW")) {
+      HttpRequest get = HttpRequest.newBuilder(URI.create(root + "/api/v1" + path)).build();
+      if (http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode() != 401) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The web application's page and its main module answer steadily (its servlet may register after
    * the API): a browser that opens it earlier meets a 404 and shows nothing.
    */
@@ -123,6 +140,7 @@ final class WebServer {
                           HttpResponse.BodyHandlers.discarding())
                       .statusCode()
                   == 200;
+      up = up && apiResourcesAnswer(http, root);
       steady = up ? steady + 1 : 0;
       Thread.sleep(100);
     }

@@ -268,6 +268,13 @@ public class CardProductionIT {
             "/card-jobs/" + id + "/steps/" + print.path("attemptId").asLong(),
             Map.of("ok", true, "device", printer.name()))
         .expect(200);
+    // the printed card is in it-3's tray: another desk is neither offered the job nor may take it
+    desk.get("/card-jobs/next?port=SUO&desk=it-other&max=100")
+        .expect(200)
+        .json()
+        .forEach(offered -> assertNotEquals(id, offered.path("id").asLong()));
+    desk.post("/card-jobs/" + id + "/steps", Map.of("desk", "it-other"))
+        .problem(409, "card-at-other-desk");
     JsonNode verify =
         desk.post("/card-jobs/" + id + "/steps", Map.of("desk", "it-3")).expect(200).json();
     assertEquals("VERIFY", verify.path("step").asText());
@@ -584,7 +591,8 @@ public class CardProductionIT {
                     collisions++; // the other desk took this job first
                     continue;
                   }
-                  assertEquals("DONE", reply.expect(200).json().path("status").asText());
+                  JsonNode job = reply.expect(200).json();
+                  assertEquals(job.toString(), "DONE", job.path("status").asText());
                   cards++;
                 }
                 throw new AssertionError("the desks kept colliding");

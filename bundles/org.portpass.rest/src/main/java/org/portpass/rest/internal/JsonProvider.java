@@ -1,5 +1,7 @@
 package org.portpass.rest.internal;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -90,6 +92,8 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
                   .addDeserializer(String.class, new Text())
                   .addDeserializer(LocalDate.class, new StrictDate())
                   .setDeserializerModifier(new BoundedLists()))
+          // a null inside a list, map or array is a mistake no service expects
+          .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -358,7 +362,7 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
         || message.startsWith("Cannot construct instance")) {
       return "wrong type of value";
     }
-    if (message.startsWith("Cannot map `null`")) {
+    if (message.startsWith("Cannot map `null`") || message.startsWith("Invalid `null` value")) {
       return "must not be null";
     }
     if (message.equals(UNUSABLE_TEXT)

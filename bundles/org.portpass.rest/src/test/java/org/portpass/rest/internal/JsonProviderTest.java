@@ -35,6 +35,8 @@ class JsonProviderTest {
 
   record Account(Role role) {}
 
+  record Ports(List<String> ports, java.util.Map<String, String> names, String[] codes) {}
+
   private final JsonProvider provider = new JsonProvider();
 
   @SuppressWarnings("unchecked")
@@ -174,6 +176,18 @@ class JsonProviderTest {
             ValidationException.class,
             () -> read(List.class, listOfContacts, "[{\"name\":\"Ann\"},{\"nme\":\"Bo\"}]"));
     assertEquals(List.of(new FieldError("1/nme", "unknown property")), e.errors());
+  }
+
+  @Test
+  void aNullInsideAListMapOrArrayIsRefusedByItsPath() {
+    assertEquals(
+        new FieldError("ports/1", "must not be null"),
+        refusal(Ports.class, "{\"ports\":[\"KEL\",null]}"));
+    assertEquals(
+        new FieldError("names/KEL", "must not be null"),
+        refusal(Ports.class, "{\"names\":{\"KEL\":null}}"));
+    assertEquals(
+        new FieldError("codes/0", "must not be null"), refusal(Ports.class, "{\"codes\":[null]}"));
   }
 
   @Test

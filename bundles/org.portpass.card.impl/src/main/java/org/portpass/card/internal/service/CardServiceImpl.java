@@ -87,8 +87,10 @@ public class CardServiceImpl implements CardService, EventHandler {
           "ENCODE_ERROR",
           "NO_CARD",
           "DEVICE_ERROR");
-  private static final List<CardJobStatus> RUNNABLE =
-      List.of(CardJobStatus.QUEUED, CardJobStatus.PRINTED, CardJobStatus.VERIFIED);
+
+  /** Between steps with a printed card, which stays at the desk that printed it. */
+  private static final List<CardJobStatus> HOLDING_A_CARD =
+      List.of(CardJobStatus.PRINTED, CardJobStatus.VERIFIED);
 
   /** A step begun by another desk is taken over only after this long without a report. */
   private static final long TAKE_OVER_MILLIS = 120_000;
@@ -224,23 +226,27 @@ public class CardServiceImpl implements CardService, EventHandler {
     int limit = max;
     return tx.read(
         em -> {
+          // first what this desk began or holds a printed card of (the card is in its tray, and
+          // only this desk can go on with it), then the queued jobs any desk may print
           List<CardJobEntity> jobs =
               new ArrayList<>(
                   em.createQuery(
                           "SELECT j FROM CardJobEntity j WHERE j.port = :port AND j.desk = :desk"
-                              + " AND j.activeStep IS NOT NULL ORDER BY j.id",
+                              + " AND (j.activeStep IS NOT NULL OR j.status IN :printed)"
+                              + " ORDER BY j.id",
                           CardJobEntity.class)
                       .setParameter("port", code)
                       .setParameter("desk", name)
+                      .setParameter("printed", HOLDING_A_CARD)
                       .setMaxResults(limit)
                       .getResultList());
           jobs.addAll(
               em.createQuery(
-                      "SELECT j FROM CardJobEntity j WHERE j.port = :port AND j.status IN :runnable"
+                      "SELECT j FROM CardJobEntity j WHERE j.port = :port AND j.status = :queued"
                           + " AND j.activeStep IS NULL ORDER BY j.id",
                       CardJobEntity.class)
                   .setParameter("port", code)
-                  .setParameter("runnable", RUNNABLE)
+                  .setParameter("queued", CardJobStatus.QUEUED)
                   .setMaxResults(limit - jobs.size())
                   .getResultList());
           return jobs.stream().limit(limit).map(j -> view(em, j)).toList();
@@ -272,6 +278,7 @@ public class CardServiceImpl implements CardService, EventHandler {
               if (job.getActiveStep() != null) { // begun again by another desk meanwhile
                 resumeInterrupted(em, job, name);
               }
+              requireCardHere(job, name);
               CardStep step = flow(job).requireStep();
               if (step == CardStep.PRINT
                   && pass.status() != PassStatus.PENDING_CARD
@@ -308,6 +315,27 @@ public class CardServiceImpl implements CardService, EventHandler {
     byte[] png = renderer.png(faces.face(pass, order.cardSerial(), begun.passCode()));
     return new StepOrder(
         order.jobId(), order.attemptId(), order.step(), order.cardSerial(), png, null);
+  }
+
+  /**
+   * Refuses a desk other than the one whose tray holds the job's printed card: its scanner and
+   * encoder would read another card. The card moves on only when an operator voids it (the job then
+   * prints anew, at any desk).
+   */
+  private static void requireCardHere(CardJobEntity job, String desk) {
+    boolean elsewhere = job.getDesk() != null && !job.getDesk().equals(desk);
+    boolean printed =
+        job.getActiveStep() == null
+            ? HOLDING_A_CARD.contains(job.getStatus())
+            : job.getActiveStep() != CardStep.PRINT;
+    if (elsewhere && printed) {
+      throw new ConflictException(
+          "card-at-other-desk",
+          "desk",
+          "the card of this job was printed at desk "
+              + job.getDesk()
+              + "; go on there, or void the card to print it anew");
+    }
   }
 
   /** A begun step and the pass code of its card. */
@@ -433,6 +461,7 @@ public class CardServiceImpl implements CardService, EventHandler {
           "desk",
           "desk " + job.getDesk() + " is running the " + open.getStep() + " step");
     }
+    requireCardHere(job, desk);
     CardStep step = job.getActiveStep();
     closeOpenAttempt(em, job, "INTERRUPTED", "not reported by desk " + job.getDesk());
     job.setActiveStep(null);

@@ -66,7 +66,9 @@ public class CardJobResource {
   @GET
   @Path("next")
   @Operation(
-      summary = "The jobs a desk should run now: those it had begun first, then queued ones",
+      summary =
+          "The jobs a desk should run now: those it had begun or holds a printed card of, then"
+              + " queued ones",
       description = "What a card desk node polls; max: 1 to 100 jobs (10).")
   public List<CardJob> next(
       @Context HttpServletRequest request,

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -25,7 +26,9 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -55,6 +58,11 @@ import org.portpass.rest.Public;
 final class OpenApiContract {
   static final String PROBLEM = "Problem";
   static final String BEARER = "bearer";
+
+  /** Types of properties the server writes as null when they have no value. */
+  private static final Set<String> NULLABLE_TYPES =
+      Set.of("string", "array", "object", "integer", "number", "boolean");
+
   private static final Set<String> INTEGER_PARAMETERS =
       Set.of("page", "size", "max", "version", "companyId");
   private static final Map<Class<? extends Annotation>, PathItem.HttpMethod> VERBS =
@@ -269,12 +277,19 @@ final class OpenApiContract {
     }
     if (versioned(op)) {
       error(responses, "409", "The version sent is not the current one: read the record again");
+    } else if (verb != PathItem.HttpMethod.GET && verb != PathItem.HttpMethod.HEAD) {
+      // every change can meet the stored state: a duplicate, a record changed meanwhile, a step
+      // that is not allowed now (the problem's type says which)
+      error(responses, "409", "The change conflicts with the record's current state");
     }
     error(responses, "406", "The Accept header excludes what this operation answers");
     if (op.getRequestBody() != null) {
       error(responses, "413", "The body is larger than the server accepts");
       error(responses, "415", "The body is not of a media type this operation accepts");
     }
+    // whatever else the server answers (a 405 or 414 from the HTTP layer, a 500) is a problem too
+    responses.addApiResponse(
+        "default", new ApiResponse().description("Any other error").content(problemContent()));
     // an error the resource declared without a body answers problem+json like every other
     responses.forEach(
         (code, response) -> {
@@ -292,8 +307,9 @@ final class OpenApiContract {
   }
 
   /**
-   * The server writes null for a text, list or object component without a value, so those are
-   * nullable unless the record says they are required; a null enum value is listed as 3.0 asks.
+   * The server writes null for a property without a value, so every property is nullable unless the
+   * record says it is required; a null enum value is listed as 3.0 asks, and a reference becomes an
+   * allOf of one (3.0 ignores the siblings of a $ref).
    */
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static void nullableReferences(Schema<?> schema) {
@@ -301,23 +317,42 @@ final class OpenApiContract {
       return;
     }
     List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
-    schema
-        .getProperties()
-        .forEach(
-            (name, property) -> {
-              // composed and $ref properties have no type of their own (Set.of refuses null)
-              boolean reference =
-                  property.getType() != null
-                      && Set.of("string", "array", "object").contains(property.getType())
-                      && property.get$ref() == null;
-              if (reference && !required.contains(name)) {
-                property.setNullable(true);
-                List values = property.getEnum();
-                if (values != null && !values.contains(null)) {
-                  values.add(null);
-                }
-              }
-            });
+    Map<String, Schema> properties = (Map) schema.getProperties();
+    properties.replaceAll(
+        (name, property) -> {
+          if (required.contains(name)) {
+            return property;
+          }
+          if (property.get$ref() != null) {
+            return nullableReference(property);
+          }
+          // composed properties have no type of their own
+          if (property.getType() != null && NULLABLE_TYPES.contains(property.getType())) {
+            property.setNullable(true);
+            List values = property.getEnum();
+            if (values != null && !values.contains(null)) {
+              values.add(null);
+            }
+          }
+          return property;
+        });
+  }
+
+  /**
+   * A reference or null. Validators disagree on {@code nullable} beside an allOf (its referenced
+   * schema still refuses null), so null is a second alternative, in 3.0's own spelling.
+   */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static Schema<?> nullableReference(Schema<?> reference) {
+    Schema onlyNull = new ObjectSchema();
+    onlyNull.setNullable(true);
+    onlyNull.setEnum(new ArrayList<>(Collections.singletonList(null)));
+    Schema<?> either =
+        new ComposedSchema()
+            .addAnyOfItem(new Schema<>().$ref(reference.get$ref()))
+            .addAnyOfItem(onlyNull);
+    either.setDescription(reference.getDescription());
+    return either;
   }
 
   /** Paging parameters, versions and ids are integers, whatever Java type the resource reads. */

@@ -36,7 +36,7 @@ import org.portpass.rest.Public;
 class OpenApiContractTest {
   record Part(String label) {}
 
-  record Thing(long id, String name, Part part) {}
+  record Thing(long id, String name, Integer count, Part part) {}
 
   @Path("things")
   @Produces(MediaType.APPLICATION_JSON)
@@ -124,7 +124,16 @@ class OpenApiContractTest {
     assertEquals(
         "#/components/schemas/Thing",
         get.getResponses().get("200").getContent().get("application/json").getSchema().get$ref());
-    assertNull(get.getResponses().get("default"));
+    // any other status (a 405 or 414 from the HTTP layer) is documented as a problem too
+    assertEquals(
+        "#/components/schemas/Problem",
+        get.getResponses()
+            .get("default")
+            .getContent()
+            .get(ProblemTypes.MEDIA_TYPE)
+            .getSchema()
+            .get$ref());
+    assertFalse(get.getResponses().containsKey("409"), "a read conflicts with nothing");
     var delete = api.getPaths().get("/things/{id}").getDelete();
     assertNull(delete.getResponses().get("204").getContent(), "204 has no body");
     assertTrue(delete.getResponses().containsKey("409"), "If-Match: a stale version is a 409");
@@ -161,12 +170,19 @@ class OpenApiContractTest {
   }
 
   @Test
-  void textIsNullableUnlessRequiredAndReferencesAreLeftAlone() {
+  void propertiesAreNullableUnlessRequiredAndReferencesOrNull() {
     io.swagger.v3.oas.models.media.Schema<?> thing =
         document().getComponents().getSchemas().get("Thing");
     java.util.Map<String, io.swagger.v3.oas.models.media.Schema> properties = thing.getProperties();
     assertTrue(properties.get("name").getNullable());
-    assertNull(properties.get("part").getNullable());
-    assertNotNull(properties.get("part").get$ref());
+    assertTrue(properties.get("count").getNullable());
+    io.swagger.v3.oas.models.media.Schema<?> part = properties.get("part");
+    assertNull(part.get$ref(), "3.0 ignores the siblings of a $ref");
+    assertEquals("#/components/schemas/Part", part.getAnyOf().get(0).get$ref());
+    io.swagger.v3.oas.models.media.Schema<?> none = part.getAnyOf().get(1);
+    assertTrue(none.getNullable());
+    assertEquals(java.util.Collections.singletonList(null), none.getEnum());
+    String served = io.swagger.v3.core.util.Json.pretty(part);
+    assertTrue(served.replaceAll("\\s", "").contains("\"enum\":[null]"), served);
   }
 }

@@ -86,6 +86,7 @@ public class AuthResource {
   }
 
   @ApiResponse(responseCode = "401", description = "The assertion does not verify")
+  @ApiResponse(responseCode = "429", description = "Too many failed logins: wait for Retry-After")
   @Public
   @POST
   @Path("external/{provider}")
@@ -109,6 +110,7 @@ public class AuthResource {
   @ApiResponse(
       responseCode = "401",
       description = "The completion token or the password is not right")
+  @ApiResponse(responseCode = "429", description = "Too many failed logins: wait for Retry-After")
   @Public
   @POST
   @Path("external/complete")

@@ -2,6 +2,7 @@ package org.portpass.application;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 import org.portpass.core.Caller;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
@@ -11,6 +12,7 @@ import org.portpass.core.PageRequest;
  * pass lifecycle (suspend, reinstate, revoke, expire). Cards themselves belong to card production;
  * this service keeps the pass and its line's state.
  */
+@ProviderType
 public interface PassService {
   /**
    * Event Admin topic posted when a pass is issued, with properties passNumber, lineId, pickupPort.

@@ -1,11 +1,13 @@
 package org.portpass.card;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A card desk running on this node: a port's desk with its devices, taking the port's card jobs.
  * Registered by the desk runner, one per desk configuration.
  */
+@ProviderType
 public interface CardDesk {
   String port();
 

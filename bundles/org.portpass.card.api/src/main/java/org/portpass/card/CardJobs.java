@@ -1,6 +1,7 @@
 package org.portpass.card;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 import org.portpass.core.Caller;
 
 /**
@@ -8,6 +9,7 @@ import org.portpass.core.Caller;
  * provides it in-process; a card desk node provides it as a client of the server's REST API, so the
  * same desk code runs in both places.
  */
+@ProviderType
 public interface CardJobs {
   /**
    * The jobs a desk at {@code port} should work on now, in order: jobs it had begun (to resume

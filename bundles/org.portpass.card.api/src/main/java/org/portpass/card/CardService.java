@@ -2,11 +2,13 @@ package org.portpass.card;
 
 import java.security.PublicKey;
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 import org.portpass.core.Caller;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
 
 /** Card production for port staff: queues, operator actions, card faces, lost cards, gates. */
+@ProviderType
 public interface CardService extends CardJobs {
   Page<CardJob> queue(Caller caller, String port, CardJobStatus status, PageRequest page);
 

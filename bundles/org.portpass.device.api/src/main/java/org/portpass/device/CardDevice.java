@@ -1,6 +1,9 @@
 package org.portpass.device;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /** What every card desk device tells about itself. */
+@ConsumerType
 public interface CardDevice {
   /** Service property: the port code of the desk the device is attached to, e.g. {@code KEL}. */
   String PORT = "port";

@@ -1,6 +1,9 @@
 package org.portpass.device;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /** Prints a card face on a blank card and ejects it to the desk's tray. */
+@ConsumerType
 public interface CardPrinter extends CardDevice {
   /**
    * Prints one card.

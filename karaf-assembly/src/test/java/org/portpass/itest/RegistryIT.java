@@ -205,6 +205,18 @@ public class RegistryIT {
             .asLong());
     JsonNode byNumber = api.get("/persons?identityNumber=" + id).expect(200).json();
     assertEquals(1, byNumber.path("total").asInt());
+    // typed in full-width letters and digits, as a Chinese input method writes them
+    StringBuilder fullWidth = new StringBuilder();
+    id.chars().forEach(c -> fullWidth.appendCodePoint(c + 0xFEE0));
+    JsonNode byFullWidth =
+        api.get(
+                "/persons?identityNumber="
+                    + java.net.URLEncoder.encode(
+                        fullWidth.toString(), java.nio.charset.StandardCharsets.UTF_8))
+            .expect(200)
+            .json();
+    assertEquals(
+        byFullWidth.toString(), personId, byFullWidth.path("items").path(0).path("id").asLong());
     JsonNode byName = api.get("/persons?name=hsiao&companyId=" + company).expect(200).json();
     assertEquals(1, byName.path("total").asInt());
 

@@ -120,8 +120,11 @@ public record IdentityNumber(IdentityKind kind, String number, String nationalit
     return kind == IdentityKind.PASSPORT ? nationality + ":" + number : number;
   }
 
-  // Full-width letters and digits are what a Chinese input method produces.
-  private static String normalise(String raw) {
+  /**
+   * The number as stored and searched: full-width letters and digits (what a Chinese input method
+   * produces) as their ASCII forms, without spaces, upper case; {@code null} for {@code null}.
+   */
+  public static String normalise(String raw) {
     if (raw == null) {
       return null;
     }

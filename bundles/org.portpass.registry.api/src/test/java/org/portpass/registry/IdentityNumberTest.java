@@ -66,6 +66,13 @@ class IdentityNumberTest {
   }
 
   @Test
+  void searchesNormaliseAsRegistrationDoes() {
+    assertEquals("A123456789", IdentityNumber.normalise("ａ１２３ ４５６７８９"));
+    assertEquals("X12345678", IdentityNumber.normalise("x1234\u30005678"));
+    assertNull(IdentityNumber.normalise(null));
+  }
+
+  @Test
   void explicitKindIsAccepted() {
     assertEquals(NATIONAL_ID, IdentityNumber.of(NATIONAL_ID, "A123456789", null).kind());
     assertEquals(

@@ -312,7 +312,8 @@ public class PersonServiceImpl implements PersonService {
     return e;
   }
 
+  /** Searched as stored: the same normaliser as registration, full-width digits included. */
   private static String normalise(String identityNumber) {
-    return identityNumber == null ? "" : identityNumber.replaceAll("\\s", "").toUpperCase();
+    return identityNumber == null ? "" : IdentityNumber.normalise(identityNumber);
   }
 }

@@ -30,6 +30,20 @@ public record FieldError(String field, String message, String messageKey, List<O
     return new FieldError(field, message, messageKey, List.of(arguments));
   }
 
+  /**
+   * The value type refused the value: its own translatable reason ({@link InvalidValueException}),
+   * else its English reason as it is, else {@code is not valid} (key {@code not-valid}).
+   */
+  public static FieldError invalid(String field, IllegalArgumentException refusal) {
+    if (refusal instanceof InvalidValueException e && e.messageKey() != null) {
+      return FieldError.of(field, e.messageKey(), e.getMessage(), e.arguments());
+    }
+    if (refusal.getMessage() == null) {
+      return FieldError.of(field, "not-valid", "is not valid");
+    }
+    return new FieldError(field, refusal.getMessage()); // untranslated: a foreign reason
+  }
+
   /** The value is missing: {@code is required} (key {@code required}). */
   public static FieldError required(String field) {
     return FieldError.of(field, "required", "is required");

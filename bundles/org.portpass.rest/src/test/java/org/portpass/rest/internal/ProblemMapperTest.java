@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.portpass.core.ConflictException;
 import org.portpass.core.FieldError;
 import org.portpass.core.ForbiddenException;
+import org.portpass.core.InvalidValueException;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.PortPassException;
 import org.portpass.core.Role;
@@ -131,6 +132,24 @@ class ProblemMapperTest {
         errors(zh).stream().map(e -> e.get("field")).toList());
     assertEquals(
         "companyId: 必填; purpose: 最多 255 個字元; format: 必須是下列之一：[png, pdf]", body(zh).get("detail"));
+  }
+
+  @Test
+  void aValueTypesReasonIsTranslatedAndAForeignOneKept() {
+    ValidationException bad =
+        new ValidationException(
+            List.of(
+                FieldError.invalid(
+                    "taxId",
+                    new InvalidValueException(
+                        "tax ID '1234' must be exactly 8 digits", "tax-id-digits", "1234")),
+                FieldError.invalid("colour", new IllegalArgumentException("not a colour"))));
+    Response en = mapper.toResponse(bad, Languages.of("en"));
+    Response zh = mapper.toResponse(bad, Languages.of("zh-TW"));
+
+    assertEquals("tax ID '1234' must be exactly 8 digits", errors(en).get(0).get("message"));
+    assertEquals("統一編號「1234」必須是 8 位數字", errors(zh).get(0).get("message"));
+    assertEquals("not a colour", errors(zh).get(1).get("message"));
   }
 
   @Test

@@ -38,9 +38,16 @@ class TranslationsTest {
       Pattern.compile(
           "(new\\s+(?:ConflictException|ValidationException|NotFoundException|ForbiddenException"
               + "|UnauthorizedException|TooManyRequestsException|TooLargeException"
-              + "|IllegalTransitionException|FieldError)"
+              + "|IllegalTransitionException|InvalidValueException|FieldError)"
               + "|FieldError\\.of|ValidationException\\.of|ConflictException\\.duplicate"
               + "|Texts\\.required|checks\\.add)\\s*\\(");
+
+  private static final Pattern KEY = Pattern.compile("\"[a-z0-9]+(-[a-z0-9]+)*\"");
+
+  /** {@code condition ? "one-key" : "other-key"} */
+  private static final Pattern CHOICE =
+      Pattern.compile(
+          "(?s)[^\"]*\\?\\s*(\"[a-z0-9]+(?:-[a-z0-9]+)*\")\\s*:\\s*(\"[a-z0-9]+(?:-[a-z0-9]+)*\")");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
 
@@ -167,6 +174,7 @@ class TranslationsTest {
       case "new ForbiddenException", "new UnauthorizedException", "new TooLargeException" -> n == 1;
       case "new TooManyRequestsException", "new ValidationException" -> n == 2;
       case "new IllegalTransitionException", "ConflictException.duplicate" -> n == 2;
+      case "new InvalidValueException" -> n == 1;
       case "new ConflictException" -> n == 3;
       case "new FieldError" -> n == 2 || (n == 4 && s.arg(2).equals("null"));
       case "Texts.required" -> n == 4;
@@ -192,6 +200,7 @@ class TranslationsTest {
             case "ConflictException.duplicate" -> n >= 3 ? 2 : -1;
             case "new ForbiddenException", "new UnauthorizedException", "new TooLargeException" ->
                 n >= 2 ? 1 : -1;
+            case "new InvalidValueException" -> n >= 2 ? 1 : -1;
             case "new TooManyRequestsException", "new IllegalTransitionException" ->
                 n >= 3 ? 2 : -1;
             default -> -1;
@@ -201,23 +210,36 @@ class TranslationsTest {
       }
       // field errors give their English message after the key, domain errors before it
       boolean field =
-          s.call().equals("FieldError.of")
+          s.call().equals("new InvalidValueException")
+              || s.call().equals("FieldError.of")
               || s.call().equals("ValidationException.of")
               || s.call().equals("checks.add")
               || s.call().equals("Texts.required");
       String prefix = field ? "field." : "detail.";
-      int first = key + (field ? 2 : 1);
+      int first = key + (field && !s.call().equals("new InvalidValueException") ? 2 : 1);
       String literal = s.arg(key);
-      if (literal.equals("messageKey")) {
+      if (literal.matches("(\\w+\\.)?messageKey(\\(\\))?")) {
         continue; // a factory passing on its caller's key
       }
-      if (!literal.matches("\"[a-z0-9]+(-[a-z0-9]+)*\"")) {
-        problems.add(s.where() + ": the message key must be a kebab-case literal: " + literal);
+      List<String> keys = new ArrayList<>();
+      Matcher choice = CHOICE.matcher(literal);
+      if (choice.matches()) {
+        keys.add(choice.group(1));
+        keys.add(choice.group(2));
+      } else if (KEY.matcher(literal).matches()) {
+        keys.add(literal);
+      } else {
+        problems.add(
+            s.where()
+                + ": the message key must be a kebab-case literal (or a ?: of two): "
+                + literal);
         continue;
       }
       int arguments = n - first;
       boolean passesArray = n == first + 1 && s.arg(first).equals("arguments");
-      uses.add(new Use(s.where(), prefix + literal(literal), passesArray ? -1 : arguments));
+      for (String k : keys) {
+        uses.add(new Use(s.where(), prefix + literal(k), passesArray ? -1 : arguments));
+      }
     }
     uses.removeIf(u -> u.arguments() < 0);
     return uses;

@@ -82,8 +82,7 @@ public class AccountServiceImpl implements AccountService {
     try {
       taxId = TaxId.normalise(r.companyTaxId());
     } catch (IllegalArgumentException e) {
-      // untranslated: the tax ID's own explanation (registry.api, English)
-      errors.add(new FieldError("companyTaxId", e.getMessage()));
+      errors.add(FieldError.invalid("companyTaxId", e));
     }
     throwIfAny(errors);
     Caller registrar = Caller.system("registration:" + username);

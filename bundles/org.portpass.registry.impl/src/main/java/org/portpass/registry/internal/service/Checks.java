@@ -52,11 +52,7 @@ final class Checks {
     try {
       return parser.apply(raw);
     } catch (IllegalArgumentException e) {
-      errors.add(
-          e.getMessage() == null
-              ? FieldError.of(field, "not-valid", "is not valid")
-              // untranslated: the value type's own explanation (registry.api, English)
-              : new FieldError(field, e.getMessage()));
+      errors.add(FieldError.invalid(field, e));
       return null;
     }
   }

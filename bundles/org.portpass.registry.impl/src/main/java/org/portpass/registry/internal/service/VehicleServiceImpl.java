@@ -237,8 +237,7 @@ public class VehicleServiceImpl implements VehicleService {
     try {
       return PlateNumber.of(raw).value();
     } catch (IllegalArgumentException e) {
-      // untranslated: the plate number's own explanation (registry.api, English)
-      throw new ValidationException("plateNumber", e.getMessage());
+      throw new ValidationException(List.of(FieldError.invalid("plateNumber", e)));
     }
   }
 

@@ -148,8 +148,9 @@ public class AuthenticationServiceImpl implements AuthenticationService {
           provider,
           null,
           e.getMessage());
-      // untranslated: the identity provider's own explanation
-      throw new UnauthorizedException(e.getMessage());
+      // the identity provider's own reason (English) stays inside the translated sentence
+      throw new UnauthorizedException(
+          e.getMessage(), "assertion-refused", provider, e.getMessage());
     }
     Caller anonymous = anonymous(provider + ":" + identity.subject(), address, requestId);
     try {

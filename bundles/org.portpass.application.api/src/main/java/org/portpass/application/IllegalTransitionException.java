@@ -16,6 +16,13 @@ public class IllegalTransitionException extends ConflictException {
     this.status = status;
   }
 
+  /** A refused step whose message is translated at the edge (see {@code PortPassException}). */
+  public IllegalTransitionException(
+      LineStatus status, String message, String messageKey, Object... arguments) {
+    super("illegal-transition", null, message, messageKey, arguments);
+    this.status = status;
+  }
+
   /** The line's state when the step was refused. */
   public LineStatus status() {
     return status;

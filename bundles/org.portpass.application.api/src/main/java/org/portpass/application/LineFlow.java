@@ -140,7 +140,12 @@ public final class LineFlow {
               : status.isFinal()
                   ? "it can no longer change"
                   : "a line can only be cancelled before card production";
-      throw new IllegalTransitionException(status, "cannot cancel: line is " + status + "; " + why);
+      String message = "cannot cancel: line is " + status + "; " + why;
+      throw status == LineStatus.DRAFT
+          ? new IllegalTransitionException(status, message, "cancel-draft", status)
+          : status.isFinal()
+              ? new IllegalTransitionException(status, message, "cancel-final", status)
+              : new IllegalTransitionException(status, message, "cancel-in-production", status);
     }
     return to(LineStatus.CANCELLED, revision);
   }
@@ -233,11 +238,20 @@ public final class LineFlow {
     if (!accessPorts.contains(port)) {
       throw new IllegalTransitionException(
           status,
-          "cannot " + step + ": port " + port + " is not an access port of this line " + ports());
+          "cannot " + step + ": port " + port + " is not an access port of this line " + ports(),
+          "step-not-access-port",
+          step,
+          port,
+          String.join(", ", accessPorts));
     }
     if (stage != current) {
       throw new IllegalTransitionException(
-          status, "cannot " + step + " at stage " + stage + ": line is at stage " + current);
+          status,
+          "cannot " + step + " at stage " + stage + ": line is at stage " + current,
+          "step-wrong-stage",
+          step,
+          stage,
+          current);
     }
     if (approvals.contains(port)) {
       throw new IllegalTransitionException(
@@ -249,13 +263,29 @@ public final class LineFlow {
               + " has already approved stage "
               + stage
               + "; waiting for "
-              + String.join(", ", pendingPorts()));
+              + String.join(", ", pendingPorts()),
+          "step-already-approved",
+          step,
+          port,
+          stage,
+          String.join(", ", pendingPorts()));
     }
   }
 
   private IllegalTransitionException refused(String step) {
-    return new IllegalTransitionException(
-        status, "cannot " + step + ": line is " + status + "; " + possibleSteps());
+    String message = "cannot " + step + ": line is " + status + "; " + possibleSteps();
+    return switch (status) {
+      case DRAFT -> new IllegalTransitionException(status, message, "refused-draft", step, status);
+      case REVIEW, POLICE, SUPERVISOR ->
+          new IllegalTransitionException(status, message, "refused-in-review", step, status);
+      case RETURNED ->
+          new IllegalTransitionException(status, message, "refused-returned", step, status);
+      case PRODUCTION ->
+          new IllegalTransitionException(status, message, "refused-production", step, status);
+      case READY -> new IllegalTransitionException(status, message, "refused-ready", step, status);
+      case PICKED_UP, CANCELLED ->
+          new IllegalTransitionException(status, message, "refused-final", step, status);
+    };
   }
 
   private String possibleSteps() {

@@ -27,12 +27,19 @@ public record CardJobFlow(CardJobStatus status, CardStep failedStep) {
         .nextStep()
         .orElseThrow(
             () ->
-                new ConflictException(
-                    "job-status",
-                    "status",
-                    status == CardJobStatus.FAILED
-                        ? "the " + failedStep + " step failed; retry it or void the card first"
-                        : "the job is " + status + "; there is no step to run"));
+                status == CardJobStatus.FAILED
+                    ? new ConflictException(
+                        "job-status",
+                        "status",
+                        "the " + failedStep + " step failed; retry it or void the card first",
+                        "step-failed",
+                        failedStep)
+                    : new ConflictException(
+                        "job-status",
+                        "status",
+                        "the job is " + status + "; there is no step to run",
+                        "no-step",
+                        status));
   }
 
   /** The step succeeded. */
@@ -60,7 +67,8 @@ public record CardJobFlow(CardJobStatus status, CardStep failedStep) {
   /** The operator asks to run the failed step again. */
   public CardJobFlow retry() {
     if (status != CardJobStatus.FAILED) {
-      throw new ConflictException("job-status", "status", "only a FAILED job can be retried");
+      throw new ConflictException(
+          "job-status", "status", "only a FAILED job can be retried", "retry-failed-only");
     }
     return new CardJobFlow(before(failedStep), null);
   }
@@ -69,7 +77,11 @@ public record CardJobFlow(CardJobStatus status, CardStep failedStep) {
   public CardJobFlow voidCard() {
     if (status.isFinal()) {
       throw new ConflictException(
-          "job-status", "status", "the job is " + status + "; report the card lost instead");
+          "job-status",
+          "status",
+          "the job is " + status + "; report the card lost instead",
+          "void-final",
+          status);
     }
     return queued();
   }
@@ -77,7 +89,8 @@ public record CardJobFlow(CardJobStatus status, CardStep failedStep) {
   /** The pass was revoked: no card is made. */
   public CardJobFlow cancel() {
     if (status.isFinal()) {
-      throw new ConflictException("job-status", "status", "the job is already " + status);
+      throw new ConflictException(
+          "job-status", "status", "the job is already " + status, "job-already", status);
     }
     return new CardJobFlow(CardJobStatus.CANCELLED, null);
   }
@@ -90,7 +103,12 @@ public record CardJobFlow(CardJobStatus status, CardStep failedStep) {
     CardStep expected = requireStep();
     if (expected != step) {
       throw new ConflictException(
-          "job-step", "step", "the job's next step is " + expected + ", not " + step);
+          "job-step",
+          "step",
+          "the job's next step is " + expected + ", not " + step,
+          "next-step",
+          expected,
+          step);
     }
   }
 

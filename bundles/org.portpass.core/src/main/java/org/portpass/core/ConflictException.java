@@ -23,7 +23,13 @@ public class ConflictException extends PortPassException {
 
   /** A duplicate of a unique value, e.g. a tax ID that is already registered. */
   public static ConflictException duplicate(String field, String message) {
-    return new ConflictException("duplicate", field, message);
+    return new ConflictException("duplicate", field, message); // untranslated: English-only variant
+  }
+
+  /** A duplicate whose message is translated at the edge (see {@link PortPassException}). */
+  public static ConflictException duplicate(
+      String field, String message, String messageKey, Object... arguments) {
+    return new ConflictException("duplicate", field, message, messageKey, arguments);
   }
 
   /** The client edited an outdated copy (optimistic locking). */

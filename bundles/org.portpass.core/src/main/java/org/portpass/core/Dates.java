@@ -31,7 +31,7 @@ public final class Dates {
     }
     LocalDate date = parseOrNull(value);
     if (date == null) {
-      throw new ValidationException(field, MESSAGE);
+      throw ValidationException.of(field, "date-range", MESSAGE);
     }
     return date;
   }

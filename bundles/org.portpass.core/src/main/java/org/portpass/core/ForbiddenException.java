@@ -12,4 +12,12 @@ public class ForbiddenException extends PortPassException {
   public ForbiddenException(String message, String messageKey, Object... arguments) {
     super("forbidden", message, messageKey, arguments);
   }
+
+  /**
+   * The caller lacks {@code role} at {@code port} (key {@code needs-role-at}); {@code message} is
+   * the English text, which names what was refused.
+   */
+  public static ForbiddenException needsRoleAt(String message, Object role, String port) {
+    return new ForbiddenException(message, "needs-role-at", role, port);
+  }
 }

@@ -13,7 +13,24 @@ public final class Texts {
   public static String required(String field, String value, int max, String message) {
     String text = value == null ? "" : value.strip();
     if (text.isEmpty() || text.length() > max) {
+      // untranslated: the English-only variant itself
       throw new ValidationException(field, message);
+    }
+    return text;
+  }
+
+  /**
+   * The stripped value.
+   *
+   * @throws ValidationException on {@code field} with {@code message} (translated by {@code
+   *     messageKey} and {@code arguments}, see {@link FieldError#of}) when the value is missing,
+   *     blank or longer than {@code max} characters
+   */
+  public static String required(
+      String field, String value, int max, String messageKey, String message, Object... arguments) {
+    String text = value == null ? "" : value.strip();
+    if (text.isEmpty() || text.length() > max) {
+      throw ValidationException.of(field, messageKey, message, arguments);
     }
     return text;
   }

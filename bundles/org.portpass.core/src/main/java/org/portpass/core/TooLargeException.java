@@ -7,4 +7,9 @@ public class TooLargeException extends PortPassException {
   public TooLargeException(String message) {
     super("too-large", message);
   }
+
+  /** An error whose message is translated at the edge (see {@link PortPassException}). */
+  public TooLargeException(String message, String messageKey, Object... arguments) {
+    super("too-large", message, messageKey, arguments);
+  }
 }

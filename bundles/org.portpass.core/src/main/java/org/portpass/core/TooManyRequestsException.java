@@ -13,6 +13,13 @@ public class TooManyRequestsException extends PortPassException {
     this.retryAfter = retryAfter;
   }
 
+  /** A limit whose message is translated at the edge (see {@link PortPassException}). */
+  public TooManyRequestsException(
+      String message, Instant retryAfter, String messageKey, Object... arguments) {
+    super("too-many-requests", message, messageKey, arguments);
+    this.retryAfter = retryAfter;
+  }
+
   /** When the caller may try again. */
   public Instant retryAfter() {
     return retryAfter;

@@ -7,4 +7,9 @@ public class UnauthorizedException extends PortPassException {
   public UnauthorizedException(String message) {
     super("unauthorized", message);
   }
+
+  /** An error whose message is translated at the edge (see {@link PortPassException}). */
+  public UnauthorizedException(String message, String messageKey, Object... arguments) {
+    super("unauthorized", message, messageKey, arguments);
+  }
 }

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.portpass.core.InvalidValueException;
 
 /**
  * A person's identity number, the natural key of a person: a Taiwan national ID (身分證字號), a resident
@@ -45,29 +46,56 @@ public record IdentityNumber(IdentityKind kind, String number, String nationalit
 
   private static void check(IdentityKind kind, String number, String nationality) {
     if (number == null || number.isEmpty()) {
-      throw new IllegalArgumentException(describe(kind) + " is missing");
+      throw new InvalidValueException(describe(kind) + " is missing", "identity-missing", kind);
     }
     if (kind == IdentityKind.PASSPORT) {
       if (!number.matches(PASSPORT)) {
-        throw invalid(kind, number, "must be 5 to 20 letters A-Z or digits");
+        throw new InvalidValueException(
+            describe(kind) + " '" + number + "' must be 5 to 20 letters A-Z or digits",
+            "passport-format",
+            kind,
+            number);
       }
       if (nationality == null || nationality.isEmpty()) {
-        throw invalid(kind, number, "needs a nationality (ISO 3166-1 alpha-3 code, e.g. USA)");
+        throw new InvalidValueException(
+            describe(kind)
+                + " '"
+                + number
+                + "' needs a nationality (ISO 3166-1 alpha-3 code, e.g. USA)",
+            "passport-nationality",
+            kind,
+            number);
       }
       if (!nationality.matches("[A-Z]{3}") || !COUNTRIES.contains(nationality)) {
-        throw new IllegalArgumentException(
-            "nationality '" + nationality + "' is not an ISO 3166-1 alpha-3 code like USA");
+        throw new InvalidValueException(
+            "nationality '" + nationality + "' is not an ISO 3166-1 alpha-3 code like USA",
+            "nationality-code",
+            nationality);
       }
       return;
     }
     if (nationality != null) {
-      throw invalid(kind, number, "must not have a nationality; only passports have one");
+      throw new InvalidValueException(
+          describe(kind) + " '" + number + "' must not have a nationality; only passports have one",
+          "no-nationality",
+          kind,
+          number);
     }
     if (kindOf(number) != kind) {
-      throw invalid(kind, number, "must be " + format(kind));
+      throw new InvalidValueException(
+          describe(kind) + " '" + number + "' must be " + format(kind),
+          kind == IdentityKind.NATIONAL_ID
+              ? "identity-format-national"
+              : "identity-format-resident",
+          kind,
+          number);
     }
     if (!checksumOk(number)) {
-      throw invalid(kind, number, "has a wrong check digit (typo?)");
+      throw new InvalidValueException(
+          describe(kind) + " '" + number + "' has a wrong check digit (typo?)",
+          "identity-check-digit",
+          kind,
+          number);
     }
   }
 
@@ -84,22 +112,29 @@ public record IdentityNumber(IdentityKind kind, String number, String nationalit
   public static IdentityNumber of(IdentityKind kindOrNull, String raw, String nationality) {
     String number = normalise(raw);
     if (number == null || number.isEmpty()) {
-      throw new IllegalArgumentException("identity number is missing");
+      throw new InvalidValueException("identity number is missing", "identity-number-missing");
     }
     IdentityKind detected = kindOf(number);
     if (kindOrNull == null && detected == null) {
-      throw new IllegalArgumentException(
+      throw new InvalidValueException(
           "'"
               + raw
               + "' is neither a national ID nor a resident certificate number;"
-              + " a passport needs kind PASSPORT and a nationality");
+              + " a passport needs kind PASSPORT and a nationality",
+          "identity-kind-unknown",
+          raw);
     }
     IdentityKind kind = kindOrNull != null ? kindOrNull : detected;
     if (kind == IdentityKind.PASSPORT) {
       return new IdentityNumber(kind, number, normalise(nationality));
     }
     if (detected != null && detected != kind) {
-      throw invalid(kind, raw, "looks like a " + describe(detected));
+      throw new InvalidValueException(
+          describe(kind) + " '" + raw + "' looks like a " + describe(detected),
+          "identity-looks-like",
+          kind,
+          raw,
+          detected);
     }
     return new IdentityNumber(kind, number, null);
   }
@@ -172,9 +207,5 @@ public record IdentityNumber(IdentityKind kind, String number, String nationalit
       case RESIDENT_CERTIFICATE -> "resident certificate number";
       case PASSPORT -> "passport number";
     };
-  }
-
-  private static IllegalArgumentException invalid(IdentityKind kind, String number, String why) {
-    return new IllegalArgumentException(describe(kind) + " '" + number + "' " + why);
   }
 }

@@ -3,6 +3,7 @@ package org.portpass.registry;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
+import org.portpass.core.InvalidValueException;
 
 /**
  * A Taiwan licence plate number (車牌號碼), the natural key of a vehicle, in one canonical spelling
@@ -17,8 +18,15 @@ public record PlateNumber(String value) {
   public PlateNumber {
     String canonical = canonical(value);
     if (!canonical.equals(value)) {
-      throw invalid(
-          value, "it must be written " + canonical + " (PlateNumber.of normalises input)");
+      throw new InvalidValueException(
+          "plate number '"
+              + value
+              + "' is not a valid plate: it must be written "
+              + canonical
+              + " (PlateNumber.of normalises input)",
+          "plate-canonical",
+          value,
+          canonical);
     }
   }
 
@@ -37,29 +45,50 @@ public record PlateNumber(String value) {
   // digits, which gives the usual ABC-1234, AB-1234, 1234-AB and 123-ABC.
   private static String canonical(String raw) {
     if (raw == null || raw.isBlank()) {
-      throw invalid(raw, "it is empty");
+      throw new InvalidValueException(
+          "plate number '" + raw + "' is not a valid plate: it is empty", "plate-empty");
     }
     String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
     String[] groups =
         Arrays.stream(text.split("[\\s._-]+")).filter(g -> !g.isEmpty()).toArray(String[]::new);
     String compact = String.join("", groups);
     if (!compact.matches("[A-Z0-9]*")) {
-      throw invalid(
-          raw, "it may only contain letters A-Z, digits, spaces, dots, underscores and hyphens");
+      throw new InvalidValueException(
+          "plate number '"
+              + raw
+              + "' is not a valid plate: it may only contain letters A-Z, digits, spaces, dots, underscores and hyphens",
+          "plate-characters",
+          raw);
     }
     if (compact.length() < 4 || compact.length() > 8) {
-      throw invalid(raw, "it must have 4 to 8 letters and digits");
+      throw new InvalidValueException(
+          "plate number '" + raw + "' is not a valid plate: it must have 4 to 8 letters and digits",
+          "plate-length",
+          raw);
     }
     if (!compact.matches(".*[A-Z].*") || !compact.matches(".*[0-9].*")) {
-      throw invalid(raw, "it must have both letters and digits");
+      throw new InvalidValueException(
+          "plate number '" + raw + "' is not a valid plate: it must have both letters and digits",
+          "plate-letters-digits",
+          raw);
     }
     int at = groups.length == 2 ? groups[0].length() : leadingRun(compact);
     String left = compact.substring(0, at);
     String right = compact.substring(at);
     if (left.length() > 4 || right.length() > 4) {
       String hint = groups.length == 2 ? "" : "; type it with the hyphen as on the plate";
-      throw invalid(
-          raw, "each side of " + left + "-" + right + " must have 1 to 4 characters" + hint);
+      throw new InvalidValueException(
+          "plate number '"
+              + raw
+              + "' is not a valid plate: each side of "
+              + left
+              + "-"
+              + right
+              + " must have 1 to 4 characters"
+              + hint,
+          groups.length == 2 ? "plate-sides" : "plate-sides-hyphen",
+          raw,
+          left + "-" + right);
     }
     return left + "-" + right;
   }
@@ -71,9 +100,5 @@ public record PlateNumber(String value) {
       i++;
     }
     return i;
-  }
-
-  private static IllegalArgumentException invalid(String raw, String why) {
-    return new IllegalArgumentException("plate number '" + raw + "' is not a valid plate: " + why);
   }
 }

@@ -1,6 +1,7 @@
 package org.portpass.registry;
 
 import java.text.Normalizer;
+import org.portpass.core.InvalidValueException;
 
 /**
  * Taiwan business tax ID (統一編號), the natural key of a company. Checked locally so that typos are
@@ -40,15 +41,18 @@ public final class TaxId {
    */
   public static String normalise(String raw) {
     if (raw == null || raw.isBlank()) {
-      throw new IllegalArgumentException("tax ID is missing");
+      throw new InvalidValueException("tax ID is missing", "tax-id-missing");
     }
     String digits = Normalizer.normalize(raw, Normalizer.Form.NFKC).replaceAll("\\s+", "");
     if (!digits.matches("[0-9]{8}")) {
-      throw new IllegalArgumentException("tax ID '" + raw + "' must be exactly 8 digits");
+      throw new InvalidValueException(
+          "tax ID '" + raw + "' must be exactly 8 digits", "tax-id-digits", raw);
     }
     if (!isValid(digits)) {
-      throw new IllegalArgumentException(
-          "tax ID '" + raw + "' is not valid: the checksum does not match (typo?)");
+      throw new InvalidValueException(
+          "tax ID '" + raw + "' is not valid: the checksum does not match (typo?)",
+          "tax-id-checksum",
+          raw);
     }
     return digits;
   }

@@ -20,12 +20,15 @@ public final class Versions {
       try {
         return Long.parseLong(value);
       } catch (NumberFormatException e) {
-        throw new ValidationException("If-Match", "must be the ETag of the record, e.g. \"3\"");
+        throw ValidationException.of(
+            "If-Match", "if-match", "must be the ETag of the record, e.g. \"3\"");
       }
     }
     if (fallback == null) {
-      throw new ValidationException(
-          "version", "send the version you read, as If-Match or as the version field");
+      throw ValidationException.of(
+          "version",
+          "version-required",
+          "send the version you read, as If-Match or as the version field");
     }
     return fallback;
   }

@@ -37,6 +37,7 @@ public final class Commands {
       for (E constant : type.getEnumConstants()) {
         names.append(names.length() == 0 ? "" : ", ").append(constant.name());
       }
+      // untranslated: shell commands speak English
       throw new ValidationException(field, "must be one of " + names + ", not " + value.strip());
     }
   }

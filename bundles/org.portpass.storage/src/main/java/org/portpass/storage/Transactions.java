@@ -69,15 +69,19 @@ public final class Transactions {
       // OpenJPA reports a lost update as javax.persistence or its own OptimisticException
       if (t instanceof OptimisticLockException || t.getClass().getName().contains("Optimistic")) {
         return new ConflictException(
-            "stale-version", "version", "the record was changed by someone else; reload and retry");
+            "stale-version",
+            "version",
+            "the record was changed by someone else; reload and retry",
+            "record-changed");
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         if (sql.getSQLState().equals("23505")) {
-          return ConflictException.duplicate(null, "a record with the same key already exists");
+          return ConflictException.duplicate(
+              null, "a record with the same key already exists", "same-key");
         }
         if (sql.getSQLState().startsWith("23")) {
           return new ConflictException(
-              "integrity", null, "the change would break a reference between records");
+              "integrity", null, "the change would break a reference between records", "integrity");
         }
       }
     }

@@ -60,7 +60,8 @@ public class AuditLogImpl implements AuditLog {
   @Override
   public Page<AuditEvent> find(Caller caller, AuditQuery query, PageRequest page) {
     if (!caller.hasAny(Role.ADMIN, Role.CUSTOMER_SERVICE)) {
-      throw new ForbiddenException("only administrators and customer service read the audit trail");
+      throw new ForbiddenException(
+          "only administrators and customer service read the audit trail", "audit-readers");
     }
     PagedQuery<AuditEventEntity> found =
         PagedQuery.of(AuditEventEntity.class)

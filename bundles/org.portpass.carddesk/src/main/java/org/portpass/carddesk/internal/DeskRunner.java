@@ -211,7 +211,11 @@ public class DeskRunner implements CardDesk {
       throw new ConflictException(
           "device-missing",
           "desk",
-          "desk " + port() + "/" + desk() + " has no " + kind.getSimpleName() + " for " + step);
+          "desk " + port() + "/" + desk() + " has no " + kind.getSimpleName() + " for " + step,
+          "device-missing",
+          port() + "/" + desk(),
+          kind.getSimpleName(),
+          step);
     }
     return device;
   }

@@ -121,19 +121,20 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
       throws IOException {
     byte[] bytes = body.readNBytes(MAX_BODY + 1);
     if (bytes.length > MAX_BODY) {
-      throw new TooLargeException("a JSON body may be at most " + MAX_BODY + " bytes");
+      throw new TooLargeException(
+          "a JSON body may be at most " + MAX_BODY + " bytes", "json-body-over", MAX_BODY);
     }
     String text = decode(bytes, media);
     try {
       Object value = MAPPER.readValue(text, MAPPER.constructType(generic));
       if (value == null) {
-        throw new ValidationException("body", "a JSON object is required");
+        throw ValidationException.of("body", "json-object-required", "a JSON object is required");
       }
       return value;
     } catch (JsonMappingException e) {
-      throw new ValidationException(java.util.List.of(new FieldError(path(e), reason(e))));
+      throw new ValidationException(java.util.List.of(reason(path(e), e)));
     } catch (JsonProcessingException e) {
-      throw new ValidationException("body", malformed(e));
+      throw new ValidationException(java.util.List.of(malformed(e)));
     }
   }
 
@@ -149,7 +150,11 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
       try {
         charset = Charset.forName(declared.strip());
       } catch (IllegalArgumentException e) {
-        throw new ValidationException("body", "unknown character set " + Texts.cut(declared, 40));
+        throw ValidationException.of(
+            "body",
+            "unknown-charset",
+            "unknown character set " + Texts.cut(declared, 40),
+            Texts.cut(declared, 40));
       }
     }
     try {
@@ -160,7 +165,8 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new ValidationException("body", "not valid " + charset.name() + " text");
+      throw ValidationException.of(
+          "body", "not-valid-text", "not valid " + charset.name() + " text", charset.name());
     }
   }
 
@@ -275,7 +281,7 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
    * Jackson's reason for unreadable JSON, without the hints it adds that name its own classes and
    * settings ({@code `StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION`}), and where it happened.
    */
-  static String malformed(JsonProcessingException e) {
+  static FieldError malformed(JsonProcessingException e) {
     String message = e instanceof StreamConstraintsException ? null : e.getOriginalMessage();
     if (message != null) {
       for (String hint : List.of(" (start marker", ": enable `", "\n")) {
@@ -296,7 +302,7 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
         where == null || where.getLineNr() < 1
             ? ""
             : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
-    return "malformed JSON: " + message + at;
+    return FieldError.of("body", "malformed-json", "malformed JSON: " + message + at, message + at);
   }
 
   @Override
@@ -341,38 +347,46 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
   }
 
   /** Jackson's message without the echo of the input or Java class names. */
-  private static String reason(JsonMappingException e) {
+  private static FieldError reason(String field, JsonMappingException e) {
     String message = e.getOriginalMessage();
     if (message == null) {
-      return "invalid value";
+      return FieldError.of(field, "invalid-value", "invalid value");
     }
     if (message.startsWith("Unrecognized field")) {
-      return "unknown property";
+      return FieldError.of(field, "unknown-property", "unknown property");
     }
     if (message.contains("not one of the values accepted for Enum class")) {
       // the allowed names come last; an earlier '[' would be in the echoed input
       int start = message.lastIndexOf('[');
       int end = message.indexOf(']', start);
       return start >= 0 && end > start
-          ? "must be one of " + message.substring(start, end + 1)
-          : "not an allowed value";
+          ? FieldError.of(
+              field,
+              "one-of",
+              "must be one of " + message.substring(start, end + 1),
+              message.substring(start, end + 1))
+          : FieldError.of(field, "not-allowed-value", "not an allowed value");
     }
     if (message.startsWith("Cannot deserialize value of type")
         || message.startsWith("Cannot coerce")
         || message.startsWith("Cannot construct instance")) {
-      return "wrong type of value";
+      return FieldError.of(field, "wrong-type", "wrong type of value");
     }
     if (message.startsWith("Cannot map `null`") || message.startsWith("Invalid `null` value")) {
-      return "must not be null";
+      return FieldError.of(field, "not-null", "must not be null");
     }
-    if (message.equals(UNUSABLE_TEXT)
-        || message.equals(Dates.MESSAGE)
-        || message.equals(TOO_MANY)) {
-      return message;
+    if (message.equals(UNUSABLE_TEXT)) {
+      return FieldError.of(field, "unusable-text", UNUSABLE_TEXT);
+    }
+    if (message.equals(Dates.MESSAGE)) {
+      return FieldError.of(field, "date-range", Dates.MESSAGE);
+    }
+    if (message.equals(TOO_MANY)) {
+      return FieldError.of(field, "too-many-items", TOO_MANY, MAX_ITEMS);
     }
     if (message.equals(WRONG_TYPE)) {
-      return "wrong type of value";
+      return FieldError.of(field, "wrong-type", "wrong type of value");
     }
-    return "invalid value";
+    return FieldError.of(field, "invalid-value", "invalid value");
   }
 }

@@ -212,7 +212,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       String specific =
           e.messageKey() == null
               ? null
-              : Messages.text(locale, "detail." + e.messageKey(), nouns(e));
+              : Messages.text(locale, "detail." + e.messageKey(), nouns(e.arguments()));
       if (specific != null) {
         return specific;
       }
@@ -224,7 +224,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       if (english() || f.messageKey() == null) {
         return f.message();
       }
-      return or("field." + f.messageKey(), f.message(), f.arguments().toArray());
+      return or("field." + f.messageKey(), f.message(), nouns(f.arguments().toArray()));
     }
 
     String or(String key, String fallback, Object... arguments) {
@@ -235,18 +235,39 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       return text == null ? fallback : text;
     }
 
-    /** The error's arguments, with the names of things (the first argument) translated. */
-    private Object[] nouns(PortPassException e) {
-      Object[] arguments = e.arguments();
-      if (arguments.length > 0 && arguments[0] instanceof String what) {
-        String noun =
-            Messages.text(
-                locale, "noun." + what.strip().toLowerCase(Locale.ROOT).replace(' ', '-'));
-        if (noun != null) {
-          arguments[0] = noun;
+    /**
+     * The error's arguments in this language: the names of things and steps ({@code noun.<name>},
+     * also as the head of a value such as {@code form 7}) and the values of enums ({@code
+     * enum.<Type>.<NAME>}) translated where the bundle has them; everything else as it is (lists
+     * keep the codes a client sends).
+     */
+    private Object[] nouns(Object[] arguments) {
+      for (int i = 0; i < arguments.length; i++) {
+        if (arguments[i] instanceof String text) {
+          arguments[i] = noun(text);
+        } else if (arguments[i] instanceof Enum<?> value) {
+          String name =
+              Messages.text(
+                  locale, "enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+          arguments[i] = name == null ? value.name() : name;
         }
       }
       return arguments;
+    }
+
+    /** {@code text} translated as a noun, or its head translated ({@code form 7}), or as it is. */
+    private String noun(String text) {
+      String noun =
+          Messages.text(locale, "noun." + text.strip().toLowerCase(Locale.ROOT).replace(' ', '-'));
+      if (noun != null) {
+        return noun;
+      }
+      int space = text.lastIndexOf(' ');
+      if (space <= 0) {
+        return text;
+      }
+      String head = noun(text.substring(0, space));
+      return head.equals(text.substring(0, space)) ? text : head + text.substring(space);
     }
   }
 }

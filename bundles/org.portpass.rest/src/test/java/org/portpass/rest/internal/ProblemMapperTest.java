@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.portpass.core.ConflictException;
 import org.portpass.core.FieldError;
 import org.portpass.core.ForbiddenException;
+import org.portpass.core.InvalidValueException;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.PortPassException;
+import org.portpass.core.Role;
 import org.portpass.core.TooLargeException;
 import org.portpass.core.UnauthorizedException;
 import org.portpass.core.ValidationException;
@@ -106,6 +108,96 @@ class ProblemMapperTest {
     assertEquals("urn:portpass:problem:stale-version", body(stale).get("type"));
     assertEquals("version", errors(stale).get(0).get("field"));
     assertTrue(body(stale).get("detail").toString().contains("您送出的版本為 1，目前為 2"));
+  }
+
+  @Test
+  void theRecurringFieldMessagesAreTranslated() {
+    ValidationException bad =
+        new ValidationException(
+            List.of(
+                FieldError.required("companyId"),
+                FieldError.maxLength("purpose", 255),
+                FieldError.oneOf("format", List.of("png", "pdf"))));
+    Response en = mapper.toResponse(bad, Languages.of("en"));
+    Response zh = mapper.toResponse(bad, Languages.of("zh-TW"));
+
+    assertEquals(
+        List.of("is required", "must be at most 255 characters", "must be one of [png, pdf]"),
+        errors(en).stream().map(e -> e.get("message")).toList());
+    assertEquals(
+        List.of("必填", "最多 255 個字元", "必須是下列之一：[png, pdf]"),
+        errors(zh).stream().map(e -> e.get("message")).toList());
+    assertEquals(
+        List.of("companyId", "purpose", "format"),
+        errors(zh).stream().map(e -> e.get("field")).toList());
+    assertEquals(
+        "companyId: 必填; purpose: 最多 255 個字元; format: 必須是下列之一：[png, pdf]", body(zh).get("detail"));
+  }
+
+  @Test
+  void aValueTypesReasonIsTranslatedAndAForeignOneKept() {
+    ValidationException bad =
+        new ValidationException(
+            List.of(
+                FieldError.invalid(
+                    "taxId",
+                    new InvalidValueException(
+                        "tax ID '1234' must be exactly 8 digits", "tax-id-digits", "1234")),
+                FieldError.invalid("colour", new IllegalArgumentException("not a colour"))));
+    Response en = mapper.toResponse(bad, Languages.of("en"));
+    Response zh = mapper.toResponse(bad, Languages.of("zh-TW"));
+
+    assertEquals("tax ID '1234' must be exactly 8 digits", errors(en).get(0).get("message"));
+    assertEquals("統一編號「1234」必須是 8 位數字", errors(zh).get(0).get("message"));
+    assertEquals("not a colour", errors(zh).get(1).get("message"));
+  }
+
+  @Test
+  void detailsNameTheThingsAndRolesInChinese() {
+    Response stale =
+        mapper.toResponse(ConflictException.staleVersion("form 7", 1, 2), Languages.of("zh-TW"));
+    assertEquals("申請單 7 已被他人修改（您送出的版本為 1，目前為 2）；請重新載入後再試", body(stale).get("detail"));
+    Response desk =
+        mapper.toResponse(new NotFoundException("card desk", "KEL/desk-1"), Languages.of("zh-TW"));
+    assertEquals("製證台 KEL/desk-1 不存在", body(desk).get("detail"));
+    ForbiddenException refused =
+        ForbiddenException.needsRoleAt(
+            "card production at KEL needs its CARD_DESK role", Role.CARD_DESK, "KEL");
+    assertEquals(
+        "card production at KEL needs its CARD_DESK role",
+        body(mapper.toResponse(refused, Languages.of("en"))).get("detail"));
+    assertEquals(
+        "您在 KEL 沒有製證台人員角色，不能執行此操作",
+        body(mapper.toResponse(refused, Languages.of("zh-TW"))).get("detail"));
+  }
+
+  @Test
+  void aConflictIsTranslatedInItsDetailAndOnItsField() {
+    ConflictException taken =
+        ConflictException.duplicate(
+            "taxId",
+            "a company with tax ID 12345678 is already registered",
+            "tax-id-registered",
+            "12345678");
+    Response en = mapper.toResponse(taken, Languages.of("en"));
+    Response zh = mapper.toResponse(taken, Languages.of("zh-TW"));
+
+    assertEquals(409, zh.getStatus());
+    assertEquals("urn:portpass:problem:duplicate", body(zh).get("type"));
+    assertEquals(body(en).get("type"), body(zh).get("type"));
+    assertEquals("與現有資料衝突", body(zh).get("title"));
+    assertEquals("a company with tax ID 12345678 is already registered", body(en).get("detail"));
+    assertEquals("統一編號 12345678 已登錄", body(zh).get("detail"));
+    assertEquals(List.of(Map.of("field", "taxId", "message", "統一編號 12345678 已登錄")), errors(zh));
+    Response changed =
+        mapper.toResponse(
+            new ConflictException(
+                "stale-version",
+                "version",
+                "the record was changed by someone else; reload and retry",
+                "record-changed"),
+            Languages.of("zh-TW"));
+    assertEquals("資料已被他人修改；請重新載入後再試", body(changed).get("detail"));
   }
 
   @Test

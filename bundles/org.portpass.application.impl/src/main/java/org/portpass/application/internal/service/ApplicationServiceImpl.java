@@ -160,7 +160,8 @@ public class ApplicationServiceImpl implements ApplicationService {
     boolean staff = caller.hasAny(Role.ADMIN, Role.CUSTOMER_SERVICE);
     if (!staff
         && (caller.companyId() == null || caller.roles().stream().noneMatch(Role::isCompanyRole))) {
-      throw new ForbiddenException("forms are listed for companies and customer service");
+      throw new ForbiddenException(
+          "forms are listed for companies and customer service", "forms-listed-for");
     }
     Long company = staff ? query.companyId() : caller.companyId();
     FormStatus stored =
@@ -188,8 +189,10 @@ public class ApplicationServiceImpl implements ApplicationService {
   public ApplicationForm submit(Caller caller, long formId, String idempotencyKey) {
     requireCompanyWriter(caller);
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-      throw new ValidationException(
-          "Idempotency-Key", "send a key of 1 to 100 characters per submission");
+      throw ValidationException.of(
+          "Idempotency-Key",
+          "idempotency-key-length",
+          "send a key of 1 to 100 characters per submission");
     }
     String key = idempotencyKey.strip();
     ApplicationSettings current = settings;
@@ -253,7 +256,8 @@ public class ApplicationServiceImpl implements ApplicationService {
   public FormLine resubmitLine(Caller caller, long lineId, FormLineInput input) {
     requireCompanyWriter(caller);
     if (input == null) {
-      throw new ValidationException("line", "the line's dates and attachments are required");
+      throw ValidationException.of(
+          "line", "line-dates-attachments", "the line's dates and attachments are required");
     }
     List<FieldError> tooMany = new ArrayList<>();
     tooManyAttachments("attachmentIds", input.attachmentIds(), tooMany);
@@ -268,8 +272,9 @@ public class ApplicationServiceImpl implements ApplicationService {
               if ((input.subjectKind() != null && input.subjectKind() != line.getSubjectKind())
                   || (input.subjectId() != null
                       && !input.subjectId().equals(line.getSubjectId()))) {
-                throw new ValidationException(
+                throw ValidationException.of(
                     "subjectId",
+                    "resubmit-keeps-subject",
                     "a resubmitted line keeps its person or vehicle; use a new form for another");
               }
               Views.flow(line)
@@ -359,7 +364,11 @@ public class ApplicationServiceImpl implements ApplicationService {
       return Views.form(form);
     }
     throw new ConflictException(
-        "already-submitted", null, "form " + form.getNumber() + " was already submitted");
+        "already-submitted",
+        null,
+        "form " + form.getNumber() + " was already submitted",
+        "already-submitted",
+        form.getNumber());
   }
 
   private static void snapshot(LineEntity line, Submissions.Facts facts) {
@@ -389,7 +398,8 @@ public class ApplicationServiceImpl implements ApplicationService {
         em -> {
           FormEntity form = writable(em, caller, formId);
           if (form.getStatus() == FormStatus.DRAFT) {
-            throw new ConflictException("draft", null, "a draft is deleted, not cancelled");
+            throw new ConflictException(
+                "draft", null, "a draft is deleted, not cancelled", "draft-not-cancelled");
           }
           List<LineEntity> open =
               form.getLines().stream().filter(l -> l.getStatus().isCancellable()).toList();
@@ -397,7 +407,9 @@ public class ApplicationServiceImpl implements ApplicationService {
             throw new ConflictException(
                 "nothing-to-cancel",
                 null,
-                "no line of form " + form.getNumber() + " can still be cancelled");
+                "no line of form " + form.getNumber() + " can still be cancelled",
+                "nothing-to-cancel",
+                form.getNumber());
           }
           for (LineEntity line : open) {
             cancel(em, caller, line);
@@ -418,7 +430,8 @@ public class ApplicationServiceImpl implements ApplicationService {
   /** Company accounts write their own company's forms. */
   private static long requireCompanyWriter(Caller caller) {
     if (caller.companyId() == null || !caller.hasAny(Role.COMPANY_USER, Role.COMPANY_ADMIN)) {
-      throw new ForbiddenException("application forms are written by company accounts");
+      throw new ForbiddenException(
+          "application forms are written by company accounts", "forms-by-companies");
     }
     return caller.companyId();
   }
@@ -457,7 +470,9 @@ public class ApplicationServiceImpl implements ApplicationService {
       throw new ConflictException(
           "not-a-draft",
           null,
-          "form " + form.getNumber() + " is submitted; fix or cancel its lines instead");
+          "form " + form.getNumber() + " is submitted; fix or cancel its lines instead",
+          "not-a-draft",
+          form.getNumber());
     }
     return form;
   }
@@ -507,7 +522,7 @@ public class ApplicationServiceImpl implements ApplicationService {
   /** Copies a draft's content; a draft may be incomplete, so only its shape is checked here. */
   private void fill(FormEntity form, FormInput input) {
     if (input == null) {
-      throw new ValidationException("form", "a form body is required");
+      throw ValidationException.of("form", "form-body-required", "a form body is required");
     }
     List<FieldError> errors = new ArrayList<>();
     Set<String> known = ports.codes();
@@ -515,20 +530,36 @@ public class ApplicationServiceImpl implements ApplicationService {
     for (String port : input.accessPorts() == null ? Set.<String>of() : input.accessPorts()) {
       String code = port == null ? "" : port.strip().toUpperCase();
       if (!known.contains(code)) {
-        errors.add(new FieldError("accessPorts", "unknown port " + port + "; known: " + known));
+        errors.add(
+            FieldError.of(
+                "accessPorts",
+                "unknown-port-known",
+                "unknown port " + port + "; known: " + known,
+                port,
+                known));
       }
       accessPorts.add(code);
     }
     String pickup = input.pickupPort() == null ? null : input.pickupPort().strip().toUpperCase();
     if (pickup != null && !known.contains(pickup)) {
-      errors.add(new FieldError("pickupPort", "unknown port " + input.pickupPort()));
+      errors.add(
+          FieldError.of(
+              "pickupPort",
+              "unknown-port",
+              "unknown port " + input.pickupPort(),
+              input.pickupPort()));
     }
     if (input.purpose() != null && input.purpose().length() > 255) {
-      errors.add(new FieldError("purpose", "at most 255 characters"));
+      errors.add(FieldError.of("purpose", "at-most-characters", "at most 255 characters", 255));
     }
     List<FormLineInput> lines = input.lines() == null ? List.of() : input.lines();
     if (lines.size() > Submissions.MAX_LINES) {
-      errors.add(new FieldError("lines", "at most " + Submissions.MAX_LINES + " lines per form"));
+      errors.add(
+          FieldError.of(
+              "lines",
+              "max-lines",
+              "at most " + Submissions.MAX_LINES + " lines per form",
+              Submissions.MAX_LINES));
     }
     tooManyAttachments("companyAttachmentIds", input.companyAttachmentIds(), errors);
     for (int i = 0; i < lines.size(); i++) {
@@ -565,7 +596,12 @@ public class ApplicationServiceImpl implements ApplicationService {
 
   private static void tooManyAttachments(String field, List<Long> ids, List<FieldError> errors) {
     if (ids != null && ids.size() > Submissions.MAX_ATTACHMENTS) {
-      errors.add(new FieldError(field, "at most " + Submissions.MAX_ATTACHMENTS + " attachments"));
+      errors.add(
+          FieldError.of(
+              field,
+              "max-attachments",
+              "at most " + Submissions.MAX_ATTACHMENTS + " attachments",
+              Submissions.MAX_ATTACHMENTS));
     }
   }
 

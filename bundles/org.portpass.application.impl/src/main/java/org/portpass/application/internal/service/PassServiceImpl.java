@@ -94,7 +94,8 @@ public class PassServiceImpl implements PassService {
       } else if (caller.roles().stream().anyMatch(Role::isPortRole) && !caller.ports().isEmpty()) {
         onePortOf(found, caller.ports());
       } else {
-        throw new ForbiddenException("passes are listed for companies, port staff and service");
+        throw new ForbiddenException(
+            "passes are listed for companies, port staff and service", "passes-listed-for");
       }
     }
     found
@@ -135,7 +136,8 @@ public class PassServiceImpl implements PassService {
   @Override
   public List<Pass> awaitingCard(Caller caller, String pickupPort, int max) {
     if (pickupPort == null && !caller.isAdmin()) {
-      throw new ForbiddenException("only administrators list the passes of every port");
+      throw new ForbiddenException(
+          "only administrators list the passes of every port", "all-ports-admin-only");
     }
     String port = pickupPort == null ? null : requireDesk(caller, pickupPort);
     return tx.read(
@@ -179,7 +181,9 @@ public class PassServiceImpl implements PassService {
             "collectedBy",
             collectedBy,
             200,
-            "name the person who collected the card (at most 200 characters)");
+            "collected-by",
+            "name the person who collected the card (at most 200 characters)",
+            200);
     return change(
         caller,
         number,
@@ -191,7 +195,9 @@ public class PassServiceImpl implements PassService {
             throw new ConflictException(
                 "pass-status",
                 "status",
-                "the pass is " + pass.getStatus() + ", not awaiting pickup");
+                "the pass is " + pass.getStatus() + ", not awaiting pickup",
+                "pass-not-awaiting-pickup",
+                pass.getStatus());
           }
           Views.apply(line, picked);
           pass.setStatus(PassStatus.ACTIVE);
@@ -225,7 +231,11 @@ public class PassServiceImpl implements PassService {
           requireAuthority(caller, pass);
           if (pass.getStatus().isFinal()) {
             throw new ConflictException(
-                "pass-status", "status", "the pass is already " + pass.getStatus());
+                "pass-status",
+                "status",
+                "the pass is already " + pass.getStatus(),
+                "pass-already",
+                pass.getStatus());
           }
           pass.setStatus(PassStatus.REVOKED);
           pass.setStatusReason(why);
@@ -277,7 +287,11 @@ public class PassServiceImpl implements PassService {
             throw new ConflictException(
                 "pass-status",
                 "status",
-                "the pass is " + pass.getStatus() + "; only a " + from + " pass can become " + to);
+                "the pass is " + pass.getStatus() + "; only a " + from + " pass can become " + to,
+                "pass-from-to",
+                pass.getStatus(),
+                from,
+                to);
           }
           pass.setStatus(to);
           pass.setStatusReason(reason);
@@ -331,14 +345,16 @@ public class PassServiceImpl implements PassService {
   }
 
   private static String requireReason(String reason) {
-    return Texts.required("reason", reason, 1000, "give a reason (at most 1000 characters)");
+    return Texts.required(
+        "reason", reason, 1000, "give-reason", "give a reason (at most 1000 characters)", 1000);
   }
 
   /** The pickup port's card desk (administrators may act for any desk). */
   private static String requireDesk(Caller caller, String port) {
     String code = port == null ? "" : port.strip().toUpperCase();
     if (!caller.actsAt(Role.CARD_DESK, code)) {
-      throw new ForbiddenException("this needs the CARD_DESK role for " + code);
+      throw ForbiddenException.needsRoleAt(
+          "this needs the CARD_DESK role for " + code, Role.CARD_DESK, code);
     }
     return code;
   }
@@ -354,7 +370,8 @@ public class PassServiceImpl implements PassService {
     if (!staff) {
       throw new ForbiddenException(
           "suspending, reinstating and revoking a pass needs the POLICE or SUPERVISOR role for one"
-              + " of its ports");
+              + " of its ports",
+          "police-or-supervisor");
     }
   }
 

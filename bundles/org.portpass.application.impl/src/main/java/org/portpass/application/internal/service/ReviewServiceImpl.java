@@ -111,7 +111,7 @@ public class ReviewServiceImpl implements ReviewService {
       int expectedRevision) {
     String code = requireReviewer(caller, port, stage);
     if (decision == null || !decision.isReview()) {
-      throw new ValidationException("decision", "must be APPROVE or REJECT");
+      throw ValidationException.of("decision", "approve-or-reject", "must be APPROVE or REJECT");
     }
     for (int attempt = 1; ; attempt++) {
       try {
@@ -142,7 +142,7 @@ public class ReviewServiceImpl implements ReviewService {
       List<LineRef> lines) {
     requireReviewer(caller, port, stage);
     if (lines == null || lines.isEmpty()) {
-      throw new ValidationException("lines", "choose at least one line");
+      throw ValidationException.of("lines", "choose-line", "choose at least one line");
     }
     // What is wrong with the request itself refuses it whole, as for one line (400); what depends
     // on a line's state (gone, decided, resubmitted) is that line's result.
@@ -209,7 +209,9 @@ public class ReviewServiceImpl implements ReviewService {
       throw new ConflictException(
           "resubmitted",
           "revision",
-          "the line was resubmitted (revision " + line.getRevision() + "); review it again");
+          "the line was resubmitted (revision " + line.getRevision() + "); review it again",
+          "resubmitted",
+          String.valueOf(line.getRevision()));
     }
     if (expectedRevision != line.getRevision()) {
       throw new ConflictException(
@@ -219,7 +221,10 @@ public class ReviewServiceImpl implements ReviewService {
               + expectedRevision
               + " (it is at revision "
               + line.getRevision()
-              + "); decide on the revision the queue shows");
+              + "); decide on the revision the queue shows",
+          "unknown-revision",
+          String.valueOf(expectedRevision),
+          String.valueOf(line.getRevision()));
     }
     LineFlow flow = Views.flow(line);
     LineFlow next =
@@ -361,18 +366,20 @@ public class ReviewServiceImpl implements ReviewService {
   /** The stage's role for the port (administrators may act for any port). */
   private static String requireReviewer(Caller caller, String port, Stage stage) {
     if (stage == null) {
-      throw new ValidationException("stage", "must be REVIEW, POLICE or SUPERVISOR");
+      throw ValidationException.of("stage", "stage-values", "must be REVIEW, POLICE or SUPERVISOR");
     }
     String code = port == null ? "" : port.strip().toUpperCase();
     if (!caller.actsAt(stage.role(), code)) {
-      throw new ForbiddenException(
+      throw ForbiddenException.needsRoleAt(
           "deciding "
               + stage
               + " at "
               + code
               + " needs the "
               + stage.role()
-              + " role for that port");
+              + " role for that port",
+          stage.role(),
+          code);
     }
     return code;
   }

@@ -117,8 +117,9 @@ public class Submissions {
     if (companies.get(Caller.system("submission"), form.companyId()).status()
         != CompanyStatus.VERIFIED) {
       errors.add(
-          new FieldError(
+          FieldError.of(
               "company",
+              "company-not-verified",
               "customer service has not verified your company yet; forms can be submitted once it has"));
     }
     Map<Long, Facts> facts = new HashMap<>();
@@ -126,14 +127,17 @@ public class Submissions {
     for (DraftLine line : form.lines()) {
       String at = "lines/" + (line.lineNo() - 1) + "/";
       if (line.kind() == null || line.subjectId() == null) {
-        errors.add(new FieldError(at + "subjectId", "choose a person or a vehicle"));
+        errors.add(
+            FieldError.of(at + "subjectId", "choose-subject", "choose a person or a vehicle"));
         continue;
       }
       if (!seen.add(line.kind() + ":" + line.subjectId())) {
         errors.add(
-            new FieldError(
+            FieldError.of(
                 at + "subjectId",
-                "this " + line.kind().name().toLowerCase() + " is already on the form"));
+                "subject-twice",
+                "this " + line.kind().name().toLowerCase() + " is already on the form",
+                line.kind()));
       }
       checkDates(at, form.passType(), line, settings, today, errors);
       Facts subject = subject(caller, form, line, at, today, errors);
@@ -146,27 +150,37 @@ public class Submissions {
 
   private static void checkForm(Draft form, List<FieldError> errors) {
     if (form.passType() == null) {
-      errors.add(new FieldError("passType", "choose LONG_TERM or TEMPORARY"));
+      errors.add(FieldError.of("passType", "choose-pass-type", "choose LONG_TERM or TEMPORARY"));
     }
     if (form.ports().isEmpty()) {
       errors.add(
-          new FieldError("accessPorts", "choose at least one port the pass gives access to"));
+          FieldError.of(
+              "accessPorts",
+              "choose-access-port",
+              "choose at least one port the pass gives access to"));
     }
     if (form.pickupPort() == null) {
-      errors.add(new FieldError("pickupPort", "choose the port where the cards are picked up"));
+      errors.add(
+          FieldError.of(
+              "pickupPort", "choose-pickup-port", "choose the port where the cards are picked up"));
     } else if (!form.ports().contains(form.pickupPort())) {
       errors.add(
-          new FieldError(
-              "pickupPort", "the pickup port must be one of the access ports " + form.ports()));
+          FieldError.of(
+              "pickupPort",
+              "pickup-in-access-ports",
+              "the pickup port must be one of the access ports " + form.ports(),
+              form.ports()));
     }
     if (form.lines().isEmpty()) {
-      errors.add(new FieldError("lines", "add at least one person or vehicle"));
+      errors.add(FieldError.of("lines", "add-subject", "add at least one person or vehicle"));
     } else if (form.passType() == PassType.TEMPORARY
         && form.lines().size() < PassType.MIN_TEMPORARY_LINES) {
       errors.add(
-          new FieldError(
+          FieldError.of(
               "lines",
-              "a temporary-pass form holds at least " + PassType.MIN_TEMPORARY_LINES + " lines"));
+              "min-temporary-lines",
+              "a temporary-pass form holds at least " + PassType.MIN_TEMPORARY_LINES + " lines",
+              PassType.MIN_TEMPORARY_LINES));
     }
   }
 
@@ -178,26 +192,33 @@ public class Submissions {
       LocalDate today,
       List<FieldError> errors) {
     if (line.validFrom() == null || line.validTo() == null) {
-      errors.add(new FieldError(at + "validFrom", "give the pass's start and end dates"));
+      errors.add(
+          FieldError.of(at + "validFrom", "give-dates", "give the pass's start and end dates"));
       return;
     }
     if (line.validTo().isBefore(line.validFrom())) {
-      errors.add(new FieldError(at + "validTo", "the end date is before the start date"));
+      errors.add(
+          FieldError.of(
+              at + "validTo", "end-before-start", "the end date is before the start date"));
     }
     if (line.validFrom().isBefore(today)) {
-      errors.add(new FieldError(at + "validFrom", "the start date has passed"));
+      errors.add(FieldError.of(at + "validFrom", "start-passed", "the start date has passed"));
     }
     int max = type == PassType.TEMPORARY ? settings.maxTemporaryDays() : settings.maxLongTermDays();
     if (ChronoUnit.DAYS.between(line.validFrom(), line.validTo()) + 1 > max) {
       errors.add(
-          new FieldError(
+          FieldError.of(
               at + "validTo",
+              "max-days",
               "a "
                   + (type == null ? "" : type.name().toLowerCase().replace('_', '-') + " ")
                   + "pass lasts at most "
                   + max
                   + " days: until "
-                  + line.validFrom().plusDays(max - 1)));
+                  + line.validFrom().plusDays(max - 1),
+              type == null ? "" : type,
+              String.valueOf(max),
+              String.valueOf(line.validFrom().plusDays(max - 1))));
     }
   }
 
@@ -229,13 +250,21 @@ public class Submissions {
       }
     } catch (NotFoundException e) {
       errors.add(
-          new FieldError(
+          FieldError.of(
               at + "subjectId",
-              "unknown or deleted " + line.kind().name().toLowerCase() + " " + line.subjectId()));
+              "unknown-subject",
+              "unknown or deleted " + line.kind().name().toLowerCase() + " " + line.subjectId(),
+              line.kind(),
+              String.valueOf(line.subjectId())));
       return null;
     }
     if (company == null || company != form.companyId()) {
-      errors.add(new FieldError(at + "subjectId", label + " does not belong to your company"));
+      errors.add(
+          FieldError.of(
+              at + "subjectId",
+              "subject-not-yours",
+              label + " does not belong to your company",
+              label));
       return null;
     }
     Map<Long, Attachment> own =
@@ -251,8 +280,12 @@ public class Submissions {
       Attachment a = own.get(id);
       if (a == null) {
         errors.add(
-            new FieldError(
-                at + "attachmentIds", "attachment " + id + " is not one of " + label + "'s"));
+            FieldError.of(
+                at + "attachmentIds",
+                "attachment-not-subjects",
+                "attachment " + id + " is not one of " + label + "'s",
+                String.valueOf(id),
+                label));
       } else {
         ticked.add(new AttachmentSummary(a.type(), a.validUntil()));
       }
@@ -260,7 +293,11 @@ public class Submissions {
     if (line.kind() == SubjectKind.PERSON
         && ticked.stream().noneMatch(a -> a.type() == AttachmentType.PHOTO)) {
       errors.add(
-          new FieldError(at + "attachmentIds", "tick a photo of " + label + ": the card shows it"));
+          FieldError.of(
+              at + "attachmentIds",
+              "tick-photo",
+              "tick a photo of " + label + ": the card shows it",
+              label));
     }
     List<Finding> findings = new ArrayList<>();
     for (String port : form.ports()) {
@@ -280,6 +317,7 @@ public class Submissions {
       for (Finding f : rules.atSubmission(context)) {
         if (f.isBlocking()) {
           errors.add(
+              // untranslated: a port's rule plug-in explains its own finding
               new FieldError(
                   at + (f.field() == null ? "subjectId" : f.field()), port + ": " + f.message()));
         } else {
@@ -327,26 +365,35 @@ public class Submissions {
         if (form.passType() == PassType.LONG_TERM
             && other.getForm().getPassType() == PassType.LONG_TERM) {
           errors.add(
-              new FieldError(
+              FieldError.of(
                   at + "subjectId",
+                  "holds-long-term",
                   "already holds or awaits a long-term pass ("
                       + name
                       + ", "
                       + other.getStatus()
-                      + ")"));
+                      + ")",
+                  other.getForm().getNumber(),
+                  String.valueOf(other.getLineNo()),
+                  other.getStatus()));
         } else if (!line.validTo().isBefore(other.getValidFrom())
             && !other.getValidTo().isBefore(line.validFrom())
             && Codes.ports(other.getAccessPorts()).stream().anyMatch(form.ports()::contains)) {
           errors.add(
-              new FieldError(
+              FieldError.of(
                   at + "validFrom",
+                  "overlaps",
                   "overlaps "
                       + name
                       + " for the same port ("
                       + other.getValidFrom()
                       + " to "
                       + other.getValidTo()
-                      + ")"));
+                      + ")",
+                  other.getForm().getNumber(),
+                  String.valueOf(other.getLineNo()),
+                  String.valueOf(other.getValidFrom()),
+                  String.valueOf(other.getValidTo())));
         }
       }
     }
@@ -371,7 +418,10 @@ public class Submissions {
               + settings.submissionsPerCompanyPerDay()
               + ") reached; it frees up at "
               + midnight,
-          midnight);
+          midnight,
+          "submissions-per-day",
+          String.valueOf(settings.submissionsPerCompanyPerDay()),
+          String.valueOf(midnight));
     }
     if (form.passType() != PassType.TEMPORARY) {
       return;
@@ -408,7 +458,12 @@ public class Submissions {
                   + line.lineNo()
                   + "; it frees up at "
                   + frees,
-              frees);
+              frees,
+              "temporary-per-person",
+              port,
+              String.valueOf(limit),
+              String.valueOf(line.lineNo()),
+              String.valueOf(frees));
         }
       }
     }

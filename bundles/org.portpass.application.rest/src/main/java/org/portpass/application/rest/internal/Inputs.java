@@ -14,15 +14,14 @@ import org.portpass.core.ValidationException;
 final class Inputs {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   static final int MAX_IDEMPOTENCY_KEY = 100;
-  private static final String REVIEW_DECISIONS =
-      "is required, one of " + List.of(Decision.APPROVE, Decision.REJECT);
+  private static final List<Decision> REVIEW_DECISIONS = List.of(Decision.APPROVE, Decision.REJECT);
 
   private Inputs() {}
 
   /** The body, or 400 when the request has none. */
   static <T> T body(T body) {
     if (body == null) {
-      throw new ValidationException("body", "a JSON object is required");
+      throw ValidationException.of("body", "json-object-required", "a JSON object is required");
     }
     return body;
   }
@@ -30,7 +29,13 @@ final class Inputs {
   /** A review stage, by name in any case ({@code police}, {@code POLICE}). */
   static Stage stage(String value) {
     return optionalEnum("stage", value, Stage.class)
-        .orElseThrow(() -> new ValidationException("stage", "is required, " + names(Stage.class)));
+        .orElseThrow(
+            () ->
+                ValidationException.of(
+                    "stage",
+                    "required-one-of",
+                    "is required, " + names(Stage.class),
+                    List.of(Stage.values())));
   }
 
   /** An optional enum query parameter, by name in any case; empty when absent or blank. */
@@ -41,19 +46,20 @@ final class Inputs {
     try {
       return Optional.of(Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT)));
     } catch (IllegalArgumentException e) {
-      throw new ValidationException(field, "must be " + names(type));
+      throw ValidationException.oneOf(field, List.of(type.getEnumConstants()));
     }
   }
 
   /** The client's idempotency key of a submission: required, at most 100 characters. */
   static String idempotencyKey(String value) {
     if (value == null || value.isBlank()) {
-      throw new ValidationException(
-          IDEMPOTENCY_KEY, "is required, a key you choose per submission");
+      throw ValidationException.of(
+          IDEMPOTENCY_KEY,
+          "idempotency-key-required",
+          "is required, a key you choose per submission");
     }
     if (value.length() > MAX_IDEMPOTENCY_KEY) {
-      throw new ValidationException(
-          IDEMPOTENCY_KEY, "must be at most " + MAX_IDEMPOTENCY_KEY + " characters");
+      throw ValidationException.maxLength(IDEMPOTENCY_KEY, MAX_IDEMPOTENCY_KEY);
     }
     return value;
   }
@@ -62,10 +68,10 @@ final class Inputs {
   static DecisionRequest decision(DecisionRequest body) {
     List<FieldError> errors = new ArrayList<>();
     if (body == null || !isReview(body.decision())) {
-      errors.add(new FieldError("decision", REVIEW_DECISIONS));
+      errors.add(decisionRequired());
     }
     if (body == null || body.revision() == null) {
-      errors.add(new FieldError("revision", "is required, the line's revision from the queue"));
+      errors.add(revisionRequired("revision"));
     }
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
@@ -80,26 +86,24 @@ final class Inputs {
   static List<LineRef> bulk(BulkDecisionRequest body) {
     List<FieldError> errors = new ArrayList<>();
     if (body == null || !isReview(body.decision())) {
-      errors.add(new FieldError("decision", REVIEW_DECISIONS));
+      errors.add(decisionRequired());
     }
     List<LineRef> refs = new ArrayList<>();
     if (body == null || body.lines() == null || body.lines().isEmpty()) {
-      errors.add(new FieldError("lines", "at least one line is required"));
+      errors.add(FieldError.of("lines", "line-required", "at least one line is required"));
     } else {
       List<BulkDecisionRequest.Line> lines = body.lines();
       for (int i = 0; i < lines.size(); i++) {
         BulkDecisionRequest.Line line = lines.get(i);
         if (line == null) {
-          errors.add(new FieldError("lines/" + i, "must be a line id and revision"));
+          errors.add(FieldError.of("lines/" + i, "line-ref", "must be a line id and revision"));
           continue;
         }
         if (line.lineId() == null) {
-          errors.add(new FieldError("lines/" + i + "/lineId", "is required"));
+          errors.add(FieldError.required("lines/" + i + "/lineId"));
         }
         if (line.revision() == null) {
-          errors.add(
-              new FieldError(
-                  "lines/" + i + "/revision", "is required, the line's revision from the queue"));
+          errors.add(revisionRequired("lines/" + i + "/revision"));
         }
         if (line.lineId() != null && line.revision() != null) {
           refs.add(new LineRef(line.lineId(), line.revision()));
@@ -115,6 +119,16 @@ final class Inputs {
   /** Only reviewer decisions may be given; the other values name the company's own steps. */
   private static boolean isReview(Decision decision) {
     return decision == Decision.APPROVE || decision == Decision.REJECT;
+  }
+
+  private static FieldError decisionRequired() {
+    return FieldError.of(
+        "decision", "required-one-of", "is required, one of " + REVIEW_DECISIONS, REVIEW_DECISIONS);
+  }
+
+  private static FieldError revisionRequired(String field) {
+    return FieldError.of(
+        field, "revision-required", "is required, the line's revision from the queue");
   }
 
   private static String names(Class<? extends Enum<?>> type) {

@@ -82,7 +82,7 @@ public class AccountServiceImpl implements AccountService {
     try {
       taxId = TaxId.normalise(r.companyTaxId());
     } catch (IllegalArgumentException e) {
-      errors.add(new FieldError("companyTaxId", e.getMessage()));
+      errors.add(FieldError.invalid("companyTaxId", e));
     }
     throwIfAny(errors);
     Caller registrar = Caller.system("registration:" + username);
@@ -101,7 +101,9 @@ public class AccountServiceImpl implements AccountService {
             throw new ConflictException(
                 "company-has-accounts",
                 "companyTaxId",
-                "company " + company.taxId() + " already has accounts; ask its administrator");
+                "company " + company.taxId() + " already has accounts; ask its administrator",
+                "company-has-accounts",
+                company.taxId());
           }
           persistNew(em, entity);
           AuditTrail.append(
@@ -169,7 +171,7 @@ public class AccountServiceImpl implements AccountService {
     boolean all = caller.isAdmin();
     boolean company = !all && caller.hasAny(Role.COMPANY_ADMIN, Role.CUSTOMER_SERVICE);
     if (!all && !company) {
-      throw new ForbiddenException("you may not list accounts");
+      throw new ForbiddenException("you may not list accounts", "may-not-list-accounts");
     }
     PagedQuery<AccountEntity> query =
         PagedQuery.of(AccountEntity.class)
@@ -187,7 +189,7 @@ public class AccountServiceImpl implements AccountService {
   @Override
   public Account update(Caller caller, long id, AccountChanges c) {
     if (c.version() == null) {
-      throw new ValidationException("version", "send the version you read");
+      throw ValidationException.of("version", "send-version", "send the version you read");
     }
     return tx.write(
         em -> {
@@ -205,7 +207,8 @@ public class AccountServiceImpl implements AccountService {
           throwIfAny(errors);
           requireMayManage(caller, roles, e.getCompanyId());
           if (e.getUsername().equals(caller.username()) && c.status() == AccountStatus.DISABLED) {
-            throw new ValidationException("status", "you cannot disable your own account");
+            throw ValidationException.of(
+                "status", "disable-own-account", "you cannot disable your own account");
           }
           e.setRoles(new HashSet<>(roles));
           e.setPorts(new HashSet<>(newPorts));
@@ -237,7 +240,8 @@ public class AccountServiceImpl implements AccountService {
         em -> {
           AccountEntity e = Accounts.byUsername(em, caller.username());
           if (e == null || !hasher.matches(currentPassword, e.getPasswordHash())) {
-            throw new UnauthorizedException("the current password is not right");
+            throw new UnauthorizedException(
+                "the current password is not right", "current-password-wrong");
           }
           PasswordHasher.requireStrong("newPassword", newPassword, e.getUsername());
           e.setPasswordHash(hasher.hash(newPassword));
@@ -264,8 +268,11 @@ public class AccountServiceImpl implements AccountService {
       return companies.getByTaxId(registrar, taxId);
     } catch (NotFoundException unknown) {
       if (name == null || name.isBlank()) {
-        throw new ValidationException(
-            "companyName", "company " + taxId + " is not registered yet: give its name");
+        throw ValidationException.of(
+            "companyName",
+            "company-name-needed",
+            "company " + taxId + " is not registered yet: give its name",
+            taxId);
       }
       return companies.create(
           registrar, new NewCompany(taxId, name, null, null, null, null, List.of()));
@@ -283,7 +290,10 @@ public class AccountServiceImpl implements AccountService {
   private static void persistNew(EntityManager em, AccountEntity entity) {
     if (Accounts.byUsername(em, entity.getUsername()) != null) {
       throw ConflictException.duplicate(
-          "username", "user name " + entity.getUsername() + " is taken");
+          "username",
+          "user name " + entity.getUsername() + " is taken",
+          "username-taken",
+          entity.getUsername());
     }
     entity.setStatus(AccountStatus.ACTIVE);
     entity.setCreatedAt(new Date());
@@ -308,7 +318,8 @@ public class AccountServiceImpl implements AccountService {
         && companyId.equals(caller.companyId())) {
       return;
     }
-    throw new ForbiddenException("you may not manage accounts with these roles");
+    throw new ForbiddenException(
+        "you may not manage accounts with these roles", "may-not-manage-roles");
   }
 
   /**
@@ -349,34 +360,45 @@ public class AccountServiceImpl implements AccountService {
   private Set<String> rolesAndPorts(
       Set<Role> roles, Long companyId, Set<String> requested, List<FieldError> errors) {
     if (roles.stream().anyMatch(Objects::isNull)) {
-      errors.add(new FieldError("roles", "must not contain null"));
+      errors.add(FieldError.of("roles", "no-null", "must not contain null"));
       return Set.of();
     }
     if (roles.isEmpty()) {
-      errors.add(new FieldError("roles", "at least one role is required"));
+      errors.add(FieldError.of("roles", "role-required", "at least one role is required"));
     }
     if (Accounts.anyCompanyRole(roles) && Accounts.anyPortRole(roles)) {
-      errors.add(new FieldError("roles", "company roles and port roles cannot be combined"));
+      errors.add(
+          FieldError.of("roles", "roles-mixed", "company roles and port roles cannot be combined"));
     }
     if (Accounts.anyCompanyRole(roles) && companyId == null) {
-      errors.add(new FieldError("companyId", "company roles need a company"));
+      errors.add(
+          FieldError.of("companyId", "company-role-needs-company", "company roles need a company"));
     }
     if (!Accounts.anyCompanyRole(roles) && companyId != null) {
-      errors.add(new FieldError("companyId", "only company roles belong to a company"));
+      errors.add(
+          FieldError.of(
+              "companyId", "only-company-roles-company", "only company roles belong to a company"));
     }
     Set<String> result = new HashSet<>();
     for (String port : requested == null ? Set.<String>of() : requested) {
       String code = port == null ? "" : port.strip().toUpperCase();
       if (!ports.codes().contains(code)) {
-        errors.add(new FieldError("ports", "unknown port " + port + "; known: " + ports.codes()));
+        errors.add(
+            FieldError.of(
+                "ports",
+                "unknown-port-known",
+                "unknown port " + port + "; known: " + ports.codes(),
+                port,
+                ports.codes()));
       }
       result.add(code);
     }
     if (Accounts.anyPortRole(roles) && result.isEmpty()) {
-      errors.add(new FieldError("ports", "port roles need at least one port"));
+      errors.add(
+          FieldError.of("ports", "port-role-needs-port", "port roles need at least one port"));
     }
     if (!Accounts.anyPortRole(roles) && !result.isEmpty()) {
-      errors.add(new FieldError("ports", "only port roles have ports"));
+      errors.add(FieldError.of("ports", "only-port-roles-ports", "only port roles have ports"));
     }
     return result;
   }
@@ -385,8 +407,9 @@ public class AccountServiceImpl implements AccountService {
     String username = Accounts.normalise(raw);
     if (!username.matches(Accounts.USERNAME_PATTERN)) {
       errors.add(
-          new FieldError(
+          FieldError.of(
               "username",
+              "username-rule",
               "3 to 64 characters: letters, digits, '.', '_' or '-', starting with a letter or digit"));
     }
     return username;
@@ -412,7 +435,8 @@ public class AccountServiceImpl implements AccountService {
     }
     String text = value.strip();
     if (text.length() > 255 || text.chars().anyMatch(Character::isISOControl)) {
-      throw new ValidationException("text", "at most 255 printable characters");
+      throw ValidationException.of(
+          "text", "printable-text", "at most 255 printable characters", 255);
     }
     return text;
   }

@@ -109,10 +109,11 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             : burn(password);
     if (!valid) {
       throttle.failed(config, name, address, anonymous);
-      throw new UnauthorizedException("the user name or password is not right");
+      throw new UnauthorizedException("the user name or password is not right", "login-wrong");
     }
     if (account.getStatus() != AccountStatus.ACTIVE) {
-      throw new UnauthorizedException("this account is disabled; ask your administrator");
+      throw new UnauthorizedException(
+          "this account is disabled; ask your administrator", "account-disabled");
     }
     return tx.write(
         em -> {
@@ -130,8 +131,11 @@ public class AuthenticationServiceImpl implements AuthenticationService {
       String provider, String assertion, String address, String requestId) {
     IdentityProvider idp = providers.get(provider);
     if (idp == null) {
-      throw new ValidationException(
-          "provider", "no identity provider " + provider + " is configured");
+      throw ValidationException.of(
+          "provider",
+          "no-provider",
+          "no identity provider " + provider + " is configured",
+          provider);
     }
     VerifiedIdentity identity;
     try {
@@ -144,7 +148,9 @@ public class AuthenticationServiceImpl implements AuthenticationService {
           provider,
           null,
           e.getMessage());
-      throw new UnauthorizedException(e.getMessage());
+      // the identity provider's own reason (English) stays inside the translated sentence
+      throw new UnauthorizedException(
+          e.getMessage(), "assertion-refused", provider, e.getMessage());
     }
     Caller anonymous = anonymous(provider + ":" + identity.subject(), address, requestId);
     try {
@@ -159,7 +165,9 @@ public class AuthenticationServiceImpl implements AuthenticationService {
       audit.record(
           anonymous, "auth.external.replay", "idp", provider, null, identity.assertionId());
       throw new UnauthorizedException(
-          "this assertion was already used; log in at " + provider + " again");
+          "this assertion was already used; log in at " + provider + " again",
+          "assertion-used",
+          provider);
     }
     return tx.write(
         em -> {
@@ -185,7 +193,8 @@ public class AuthenticationServiceImpl implements AuthenticationService {
                 identity, List.of("username", "displayName", "phone", "companyTaxId"));
           }
           if (account.getStatus() != AccountStatus.ACTIVE) {
-            throw new UnauthorizedException("this account is disabled; ask your administrator");
+            throw new UnauthorizedException(
+                "this account is disabled; ask your administrator", "account-disabled");
           }
           List<String> missing = missingData(account);
           return missing.isEmpty()
@@ -219,7 +228,8 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         em -> {
           AccountEntity account = em.find(AccountEntity.class, accountId);
           if (account.getStatus() != AccountStatus.ACTIVE) {
-            throw new UnauthorizedException("this account is disabled; ask your administrator");
+            throw new UnauthorizedException(
+                "this account is disabled; ask your administrator", "account-disabled");
           }
           if (linked == null) {
             ExternalIdentityEntity link = new ExternalIdentityEntity();
@@ -249,9 +259,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
           List<String> missing = missingData(account);
           if (!missing.isEmpty()) {
             throw new ValidationException(
-                missing.stream()
-                    .map(f -> new org.portpass.core.FieldError(f, "is required"))
-                    .toList());
+                missing.stream().map(org.portpass.core.FieldError::required).toList());
           }
           account.setLastLoginAt(new Date());
           return Accounts.view(account, true);
@@ -263,7 +271,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
   public Caller authenticate(String token, String address, String requestId) {
     JWTClaimsSet claims = keys.verify(token, ACCESS);
     if (tx.read(em -> em.find(RevokedTokenEntity.class, claims.getJWTID())) != null) {
-      throw new UnauthorizedException("you have logged out; log in again");
+      throw new UnauthorizedException("you have logged out; log in again", "logged-out");
     }
     try {
       Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -280,7 +288,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
           address,
           requestId);
     } catch (ParseException | IllegalArgumentException | NullPointerException e) {
-      throw new UnauthorizedException("the token is not valid");
+      throw new UnauthorizedException("the token is not valid", "token-invalid");
     }
   }
 
@@ -363,10 +371,11 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             : burn(password);
     if (!valid) {
       throttle.failed(config, name, address, anonymous);
-      throw new UnauthorizedException("the user name or password is not right");
+      throw new UnauthorizedException("the user name or password is not right", "login-wrong");
     }
     if (account.getStatus() != AccountStatus.ACTIVE) {
-      throw new UnauthorizedException("this account is disabled; ask your administrator");
+      throw new UnauthorizedException(
+          "this account is disabled; ask your administrator", "account-disabled");
     }
     return account.getId();
   }

@@ -58,7 +58,10 @@ final class LoginThrottle {
     if (until != null) {
       long seconds = Math.max(1, Duration.between(now.toInstant(), until.toInstant()).toSeconds());
       throw new TooManyRequestsException(
-          "too many failed logins; try again in " + seconds + " seconds", until.toInstant());
+          "too many failed logins; try again in " + seconds + " seconds",
+          until.toInstant(),
+          "failed-logins",
+          String.valueOf(seconds));
     }
   }
 

@@ -58,13 +58,14 @@ final class PasswordHasher {
   /** The password rules: long enough, not the user name, not absurdly long. */
   static void requireStrong(String field, String password, String username) {
     if (password == null || password.length() < MIN_LENGTH) {
-      throw new ValidationException(field, "must be at least " + MIN_LENGTH + " characters");
+      throw ValidationException.of(
+          field, "min-length", "must be at least " + MIN_LENGTH + " characters", MIN_LENGTH);
     }
     if (password.length() > 128) {
-      throw new ValidationException(field, "must be at most 128 characters");
+      throw ValidationException.maxLength(field, 128);
     }
     if (username != null && password.equalsIgnoreCase(username)) {
-      throw new ValidationException(field, "must not be the user name");
+      throw ValidationException.of(field, "not-username", "must not be the user name");
     }
   }
 

@@ -84,18 +84,18 @@ final class TokenKeys {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
-        throw new UnauthorizedException("the token is not valid");
+        throw new UnauthorizedException("the token is not valid", "token-invalid");
       }
       JWTClaimsSet claims = jwt.getJWTClaimsSet();
       if (!ISSUER.equals(claims.getIssuer()) || !type.equals(claims.getStringClaim("typ"))) {
-        throw new UnauthorizedException("the token is not valid");
+        throw new UnauthorizedException("the token is not valid", "token-invalid");
       }
       if (claims.getExpirationTime() == null || claims.getExpirationTime().before(new Date())) {
-        throw new UnauthorizedException("the token has expired; log in again");
+        throw new UnauthorizedException("the token has expired; log in again", "token-expired");
       }
       return claims;
     } catch (ParseException | JOSEException | IllegalStateException e) {
-      throw new UnauthorizedException("the token is not valid");
+      throw new UnauthorizedException("the token is not valid", "token-invalid");
     }
   }
 

@@ -76,7 +76,7 @@ public class AccountResource {
   public Response create(@Context HttpServletRequest request, NewAccount body) {
     Caller caller = callers.resolve(request);
     if (body == null) {
-      throw new ValidationException("username", "is required");
+      throw ValidationException.required("username");
     }
     Account created = accounts.create(caller, body);
     return Responses.created("accounts", created.id(), created, created.version());
@@ -109,7 +109,7 @@ public class AccountResource {
       AccountChanges body) {
     Caller caller = callers.resolve(request);
     if (body == null) {
-      throw new ValidationException("version", "is required");
+      throw ValidationException.required("version");
     }
     long version = Versions.required(ifMatch, body.version());
     Account updated =
@@ -135,7 +135,7 @@ public class AccountResource {
       @Context HttpServletRequest request, @PathParam("id") long id, PasswordReset body) {
     Caller caller = callers.resolve(request);
     if (body == null) {
-      throw new ValidationException("password", "is required");
+      throw ValidationException.required("password");
     }
     accounts.resetPassword(caller, id, body.password());
     return Response.noContent().build();

@@ -83,10 +83,11 @@ public class AuditResource {
     try {
       time = Instant.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw new ValidationException(field, "must be a time like 2026-11-27T09:00:00Z");
+      throw ValidationException.of(field, "time", "must be a time like 2026-11-27T09:00:00Z");
     }
     if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
-      throw new ValidationException(field, "must be a time between the years 1 and 9999");
+      throw ValidationException.of(
+          field, "time-range", "must be a time between the years 1 and 9999");
     }
     return time;
   }

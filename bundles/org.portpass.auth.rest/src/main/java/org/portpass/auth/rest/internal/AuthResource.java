@@ -79,7 +79,7 @@ public class AuthResource {
       description = "Returns a bearer token to send as Authorization: Bearer <token>.")
   public LoginResult login(@Context HttpServletRequest request, Credentials body) {
     if (body == null) {
-      throw new ValidationException("username", "is required");
+      throw ValidationException.required("username");
     }
     return authentication.login(
         body.username(), body.password(), request.getRemoteAddr(), requestId(request));
@@ -101,7 +101,7 @@ public class AuthResource {
       @PathParam("provider") String provider,
       ExternalAssertion body) {
     if (body == null || body.assertion() == null) {
-      throw new ValidationException("assertion", "is required");
+      throw ValidationException.required("assertion");
     }
     return authentication.loginExternal(
         provider, body.assertion(), request.getRemoteAddr(), requestId(request));
@@ -121,7 +121,7 @@ public class AuthResource {
               + " account (username, displayName, phone, companyTaxId, companyName if new).")
   public LoginResult complete(@Context HttpServletRequest request, Completion body) {
     if (body == null) {
-      throw new ValidationException("completionToken", "is required");
+      throw ValidationException.required("completionToken");
     }
     return authentication.complete(body, request.getRemoteAddr(), requestId(request));
   }
@@ -160,7 +160,7 @@ public class AuthResource {
               + " PENDING until customer service verifies it.")
   public Response register(@Context HttpServletRequest request, Registration body) {
     if (body == null) {
-      throw new ValidationException("username", "is required");
+      throw ValidationException.required("username");
     }
     Account created = accounts.register(body, request.getRemoteAddr());
     return Response.created(URI.create("accounts/" + created.id())).entity(created).build();
@@ -173,7 +173,7 @@ public class AuthResource {
   public Response changePassword(@Context HttpServletRequest request, PasswordChange body) {
     Caller caller = callers.resolve(request);
     if (body == null) {
-      throw new ValidationException("newPassword", "is required");
+      throw ValidationException.required("newPassword");
     }
     accounts.changePassword(caller, body.currentPassword(), body.newPassword());
     return Response.noContent().build();

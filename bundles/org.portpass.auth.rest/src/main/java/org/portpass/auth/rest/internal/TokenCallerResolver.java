@@ -29,7 +29,8 @@ public class TokenCallerResolver implements CallerResolver {
   static String bearer(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw new UnauthorizedException("log in first and send Authorization: Bearer <token>");
+      throw new UnauthorizedException(
+          "log in first and send Authorization: Bearer <token>", "login-first");
     }
     return header.substring(7).strip();
   }

@@ -221,7 +221,7 @@ public class CardServiceImpl implements CardService, EventHandler {
     String code = requireDesk(caller, port);
     String name = requireDeskName(desk);
     if (max < 1 || max > 100) {
-      throw new ValidationException("max", "must be between 1 and 100");
+      throw ValidationException.of("max", "between", "must be between 1 and 100", 1, 100);
     }
     int limit = max;
     return tx.read(
@@ -284,7 +284,11 @@ public class CardServiceImpl implements CardService, EventHandler {
                   && pass.status() != PassStatus.PENDING_CARD
                   && job.getGeneration() == 1) {
                 throw new ConflictException(
-                    "pass-status", "status", "the pass is " + pass.status() + "; no card is made");
+                    "pass-status",
+                    "status",
+                    "the pass is " + pass.status() + "; no card is made",
+                    "pass-no-card",
+                    pass.status());
               }
               CardEntity card = step == CardStep.PRINT ? newCard(em, job, pass) : findCard(em, job);
               AttemptEntity attempt = new AttemptEntity();
@@ -334,7 +338,9 @@ public class CardServiceImpl implements CardService, EventHandler {
           "desk",
           "the card of this job was printed at desk "
               + job.getDesk()
-              + "; go on there, or void the card to print it anew");
+              + "; go on there, or void the card to print it anew",
+          "card-at-other-desk",
+          job.getDesk());
     }
   }
 
@@ -344,10 +350,10 @@ public class CardServiceImpl implements CardService, EventHandler {
   @Override
   public CardJob report(Caller caller, long jobId, long attemptId, StepReport report) {
     if (report == null) {
-      throw new ValidationException("report", "send the step's outcome");
+      throw ValidationException.of("report", "send-outcome", "send the step's outcome");
     }
     if (!report.ok() && (report.fault() == null || !FAULTS.contains(report.fault()))) {
-      throw new ValidationException("fault", "must be one of " + FAULTS);
+      throw ValidationException.oneOf("fault", FAULTS);
     }
     requireDeskRole(caller);
     CardJob done =
@@ -363,7 +369,9 @@ public class CardServiceImpl implements CardService, EventHandler {
                 throw new ConflictException(
                     "attempt-closed",
                     "attemptId",
-                    "this attempt was already closed as " + attempt.getOutcome());
+                    "this attempt was already closed as " + attempt.getOutcome(),
+                    "attempt-closed",
+                    attempt.getOutcome());
               }
               CardEntity card = findCard(em, job);
               CardStep step = attempt.getStep();
@@ -459,7 +467,10 @@ public class CardServiceImpl implements CardService, EventHandler {
       throw new ConflictException(
           "job-busy",
           "desk",
-          "desk " + job.getDesk() + " is running the " + open.getStep() + " step");
+          "desk " + job.getDesk() + " is running the " + open.getStep() + " step",
+          "job-busy",
+          job.getDesk(),
+          open.getStep());
     }
     requireCardHere(job, desk);
     CardStep step = job.getActiveStep();
@@ -562,13 +573,18 @@ public class CardServiceImpl implements CardService, EventHandler {
                     .orElseThrow(
                         () ->
                             new ConflictException(
-                                "no-card", "passNumber", "no card of this pass waits for pickup")));
+                                "no-card",
+                                "passNumber",
+                                "no card of this pass waits for pickup",
+                                "no-card-waiting")));
     String who =
         Texts.required(
             "collectedBy",
             collectedBy,
             200,
-            "name the person who collected the card (at most 200 characters)");
+            "collected-by",
+            "name the person who collected the card (at most 200 characters)",
+            200);
     if (pass.status() == PassStatus.PENDING_CARD) {
       passes.pickUp(caller, number, who);
     }
@@ -591,19 +607,22 @@ public class CardServiceImpl implements CardService, EventHandler {
         caller.actsFor(pass.companyId()) || caller.actsAt(Role.CARD_DESK, pass.pickupPort());
     if (!mayReport) {
       throw new ForbiddenException(
-          "a lost card is reported by the pass holder's company or the pickup port's card desk");
+          "a lost card is reported by the pass holder's company or the pickup port's card desk",
+          "lost-card-reporters");
     }
     if (pass.status() != PassStatus.ACTIVE && pass.status() != PassStatus.SUSPENDED) {
       throw new ConflictException(
           "pass-status",
           "status",
-          "the pass is " + pass.status() + "; no replacement card is made");
+          "the pass is " + pass.status() + "; no replacement card is made",
+          "pass-no-replacement",
+          pass.status());
     }
     return tx.write(
         em -> {
           if (!openJobs(em, pass.number()).isEmpty()) {
             throw new ConflictException(
-                "job-open", "passNumber", "a card for this pass is already being made");
+                "job-open", "passNumber", "a card for this pass is already being made", "job-open");
           }
           em.createQuery("SELECT c FROM CardEntity c WHERE c.livePassNumber = :n", CardEntity.class)
               .setParameter("n", pass.number())
@@ -656,7 +675,7 @@ public class CardServiceImpl implements CardService, EventHandler {
     return switch (format == null ? "" : format.toLowerCase(Locale.ROOT)) {
       case "png" -> renderer.png(face);
       case "pdf" -> renderer.pdf(face);
-      default -> throw new ValidationException("format", "must be png or pdf");
+      default -> throw ValidationException.of("format", "png-or-pdf", "must be png or pdf");
     };
   }
 
@@ -801,7 +820,8 @@ public class CardServiceImpl implements CardService, EventHandler {
     CardEntity card =
         job.getCardSerial() == null ? null : em.find(CardEntity.class, job.getCardSerial());
     if (card == null) {
-      throw new ConflictException("no-card", "cardSerial", "the job has no card to work on");
+      throw new ConflictException(
+          "no-card", "cardSerial", "the job has no card to work on", "job-no-card");
     }
     return card;
   }
@@ -874,7 +894,8 @@ public class CardServiceImpl implements CardService, EventHandler {
   private static String requireDesk(Caller caller, String port) {
     String code = port == null ? "" : port.strip().toUpperCase(Locale.ROOT);
     if (!caller.actsAt(Role.CARD_DESK, code)) {
-      throw new ForbiddenException("card production at " + code + " needs its CARD_DESK role");
+      throw ForbiddenException.needsRoleAt(
+          "card production at " + code + " needs its CARD_DESK role", Role.CARD_DESK, code);
     }
     return code;
   }
@@ -885,20 +906,25 @@ public class CardServiceImpl implements CardService, EventHandler {
    */
   private static void requireDeskRole(Caller caller) {
     if (!caller.isAdmin() && !caller.has(Role.CARD_DESK)) {
-      throw new ForbiddenException("card production needs the CARD_DESK role");
+      throw new ForbiddenException(
+          "card production needs the CARD_DESK role", "needs-role", Role.CARD_DESK);
     }
   }
 
   private static String requireDeskName(String desk) {
     if (desk == null || !DESK.matcher(desk).matches()) {
-      throw new ValidationException(
-          "desk", "name the desk with letters, digits, '.', '_' or '-' (at most 64)");
+      throw ValidationException.of(
+          "desk",
+          "desk-name",
+          "name the desk with letters, digits, '.', '_' or '-' (at most 64)",
+          64);
     }
     return desk;
   }
 
   private static String requireReason(String reason) {
-    return Texts.required("reason", reason, 900, "give a reason (at most 900 characters)");
+    return Texts.required(
+        "reason", reason, 900, "give-reason", "give a reason (at most 900 characters)", 900);
   }
 
   private static CardJob view(EntityManager em, CardJobEntity job) {

@@ -24,7 +24,7 @@ final class Bodies {
   /** The body, or 400 when the request has none. */
   static <T> T body(T body) {
     if (body == null) {
-      throw new ValidationException("body", "a JSON object is required");
+      throw ValidationException.of("body", "json-object-required", "a JSON object is required");
     }
     return body;
   }

@@ -81,7 +81,8 @@ public class CardDeskResource {
       @PathParam("desk") String desk) {
     Caller caller = callers.resolve(request);
     if (!mayUse(caller, port)) { // before looking: which desks exist is the port's business
-      throw new ForbiddenException("running a desk at " + port + " needs its CARD_DESK role");
+      throw ForbiddenException.needsRoleAt(
+          "running a desk at " + port + " needs its CARD_DESK role", Role.CARD_DESK, port);
     }
     CardDesk found =
         desks.stream()

@@ -135,7 +135,7 @@ public class CardJobResource {
 
   static String required(String name, String value) {
     if (value == null || value.isBlank()) {
-      throw new ValidationException(name, "is required");
+      throw ValidationException.required(name);
     }
     return value;
   }
@@ -147,7 +147,7 @@ public class CardJobResource {
     try {
       return CardJobStatus.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ValidationException("status", "must be one of " + List.of(CardJobStatus.values()));
+      throw ValidationException.oneOf("status", List.of(CardJobStatus.values()));
     }
   }
 }

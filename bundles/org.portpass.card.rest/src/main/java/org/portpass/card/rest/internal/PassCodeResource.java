@@ -56,11 +56,12 @@ public class PassCodeResource {
     Bodies.VerifyRequest checked = Bodies.body(body);
     // what is not shaped like a pass code is a bad request; a well-formed one gets an answer
     if (checked.payload() == null || !PASS_CODE.matcher(checked.payload().strip()).matches()) {
-      throw new ValidationException(
-          "payload", "must be a scanned PortPass pass code, PP1.<data>.<signature>");
+      throw ValidationException.of(
+          "payload", "pass-code", "must be a scanned PortPass pass code, PP1.<data>.<signature>");
     }
     if (checked.port() != null && !PORT.matcher(checked.port()).matches()) {
-      throw new ValidationException("port", "must be a port code such as KEL, or absent");
+      throw ValidationException.of(
+          "port", "port-code", "must be a port code such as KEL, or absent");
     }
     return cards.verify(checked.payload(), checked.port());
   }

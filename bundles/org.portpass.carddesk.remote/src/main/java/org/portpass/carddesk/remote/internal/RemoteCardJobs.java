@@ -164,12 +164,13 @@ public class RemoteCardJobs implements CardJobs {
     String type = body.path("type").asText("");
     String code = type.substring(type.lastIndexOf(':') + 1);
     String detail = body.path("detail").asText("the server answered " + response.statusCode());
+    // untranslated (the lines below): the server's own answer, already in the desk's language
     return switch (response.statusCode()) {
-      case 400 -> new ValidationException(code, detail);
-      case 401 -> new UnauthorizedException(detail);
-      case 403 -> new ForbiddenException(detail);
+      case 400 -> new ValidationException(code, detail); // untranslated: the server's answer
+      case 401 -> new UnauthorizedException(detail); // untranslated: the server's answer
+      case 403 -> new ForbiddenException(detail); // untranslated: the server's answer
       case 404 -> new NotFoundException("resource", detail);
-      case 409 -> new ConflictException(code, null, detail);
+      case 409 -> new ConflictException(code, null, detail); // untranslated: the server's answer
       default ->
           new IllegalStateException("the server answered " + response.statusCode() + ": " + detail);
     };

@@ -23,7 +23,8 @@ final class Access {
 
   static void requireStaff(Caller caller, String action) {
     if (!isStaff(caller)) {
-      throw new ForbiddenException("only customer service may " + action);
+      throw new ForbiddenException(
+          "only customer service may " + action, "customer-service-only", action);
     }
   }
 
@@ -41,12 +42,17 @@ final class Access {
     }
     if (!caller.actsFor(companyId)) {
       if (isPortStaff(caller)) {
-        throw new ForbiddenException("port staff may not change " + what + " " + id);
+        throw new ForbiddenException(
+            "port staff may not change " + what + " " + id,
+            "staff-may-not-change",
+            what,
+            String.valueOf(id));
       }
       throw new NotFoundException(what, id);
     }
     if (!caller.hasAny(Role.COMPANY_ADMIN, Role.COMPANY_USER)) {
-      throw new ForbiddenException("you may not change " + what + " " + id);
+      throw new ForbiddenException(
+          "you may not change " + what + " " + id, "may-not-change", what, String.valueOf(id));
     }
   }
 
@@ -59,7 +65,8 @@ final class Access {
     }
     requireRead(caller, companyId, "company", companyId);
     if (!caller.actsFor(companyId) || !caller.has(Role.COMPANY_ADMIN)) {
-      throw new ForbiddenException("only the company administrator may change the company");
+      throw new ForbiddenException(
+          "only the company administrator may change the company", "company-admin-only");
     }
   }
 }

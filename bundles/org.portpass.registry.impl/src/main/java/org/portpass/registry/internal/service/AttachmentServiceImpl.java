@@ -70,33 +70,43 @@ public class AttachmentServiceImpl implements AttachmentService {
     String fileName = fileName(upload.fileName());
     byte[] bytes = upload.content() == null ? new byte[0] : upload.content();
     if (bytes.length > maxBytes) {
-      throw new TooLargeException("the file is larger than the limit of " + maxBytes + " bytes");
+      throw new TooLargeException(
+          "the file is larger than the limit of " + maxBytes + " bytes",
+          "file-over-limit",
+          maxBytes);
     }
     if (bytes.length == 0) {
-      checks.add("content", "the file is empty");
+      checks.add("content", "file-empty", "the file is empty");
     }
     Optional<FileFormat> detected = FileFormat.detect(bytes);
     if (bytes.length > 0 && detected.isEmpty()) {
-      checks.add("content", "the file is not a JPEG, PNG or PDF file");
+      checks.add("content", "file-format", "the file is not a JPEG, PNG or PDF file");
     }
     if (detected.isPresent()
         && upload.type() != null
         && !upload.type().formats().contains(detected.get())) {
       checks.add(
           "content",
-          upload.type() + " accepts " + upload.type().formats() + ", not " + detected.get());
+          "type-accepts",
+          upload.type() + " accepts " + upload.type().formats() + ", not " + detected.get(),
+          upload.type(),
+          upload.type().formats(),
+          detected.get());
     }
     if (detected.isPresent() && declaredContradicts(upload.declaredContentType(), detected.get())) {
       checks.add(
           "contentType",
+          "declared-type",
           "declared "
               + upload.declaredContentType()
               + " but the file is "
-              + detected.get().mediaType());
+              + detected.get().mediaType(),
+          upload.declaredContentType(),
+          detected.get().mediaType());
     }
     String incomplete = detected.map(f -> FileContents.problem(f, bytes)).orElse(null);
     if (incomplete != null) {
-      checks.add("content", incomplete);
+      checks.add("content", "incomplete-file", incomplete, detected.get());
     }
     checks.throwIfAny();
     byte[] stored =

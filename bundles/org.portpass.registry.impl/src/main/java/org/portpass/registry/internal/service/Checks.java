@@ -16,7 +16,7 @@ final class Checks {
   String required(String field, String value) {
     String text = optional(field, value);
     if (text == null) {
-      errors.add(new FieldError(field, "is required"));
+      errors.add(FieldError.required(field));
     }
     return text;
   }
@@ -28,16 +28,17 @@ final class Checks {
     }
     String text = value.strip();
     if (text.length() > MAX_TEXT) {
-      errors.add(new FieldError(field, "must be at most " + MAX_TEXT + " characters"));
+      errors.add(FieldError.maxLength(field, MAX_TEXT));
     } else if (text.chars().anyMatch(Character::isISOControl)) {
-      errors.add(new FieldError(field, "must not contain control characters"));
+      errors.add(
+          FieldError.of(field, "no-control-characters", "must not contain control characters"));
     }
     return text;
   }
 
   <T> T notNull(String field, T value) {
     if (value == null) {
-      errors.add(new FieldError(field, "is required"));
+      errors.add(FieldError.required(field));
     }
     return value;
   }
@@ -45,19 +46,24 @@ final class Checks {
   /** Parses with a value type's factory, recording its message when it refuses. */
   <T> T parse(String field, String raw, Function<String, T> parser) {
     if (raw == null || raw.isBlank()) {
-      errors.add(new FieldError(field, "is required"));
+      errors.add(FieldError.required(field));
       return null;
     }
     try {
       return parser.apply(raw);
     } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(field, e.getMessage() == null ? "is not valid" : e.getMessage()));
+      errors.add(FieldError.invalid(field, e));
       return null;
     }
   }
 
-  void add(String field, String message) {
-    errors.add(new FieldError(field, message));
+  /** A problem whose message is translated at the edge (see {@link FieldError#of}). */
+  void add(String field, String messageKey, String message, Object... arguments) {
+    errors.add(FieldError.of(field, messageKey, message, arguments));
+  }
+
+  void add(FieldError error) {
+    errors.add(error);
   }
 
   void throwIfAny() {

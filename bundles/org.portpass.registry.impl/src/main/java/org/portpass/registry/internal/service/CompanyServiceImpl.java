@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
+import org.portpass.core.FieldError;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
@@ -59,7 +60,10 @@ public class CompanyServiceImpl implements CompanyService {
         em -> {
           if (findByTaxId(em, taxId) != null) {
             throw ConflictException.duplicate(
-                "taxId", "a company with tax ID " + taxId + " is already registered");
+                "taxId",
+                "a company with tax ID " + taxId + " is already registered",
+                "tax-id-registered",
+                taxId);
           }
           em.persist(entity);
           em.flush();
@@ -113,7 +117,10 @@ public class CompanyServiceImpl implements CompanyService {
     Checks checks = new Checks();
     checks.notNull("version", changes.version());
     if (!staff && (changes.name() != null || changes.nameEn() != null || changes.taxId() != null)) {
-      checks.add("name", "the name and tax ID are changed by customer service only");
+      checks.add(
+          "name",
+          "name-by-customer-service",
+          "the name and tax ID are changed by customer service only");
     }
     String taxId =
         changes.taxId() == null ? null : checks.parse("taxId", changes.taxId(), TaxId::normalise);
@@ -137,7 +144,10 @@ public class CompanyServiceImpl implements CompanyService {
           if (taxId != null && !taxId.equals(entity.getTaxId())) {
             if (findByTaxId(em, taxId) != null) {
               throw ConflictException.duplicate(
-                  "taxId", "tax ID " + taxId + " is already registered");
+                  "taxId",
+                  "tax ID " + taxId + " is already registered",
+                  "tax-id-registered",
+                  taxId);
             }
             entity.setTaxId(taxId);
           }
@@ -237,14 +247,14 @@ public class CompanyServiceImpl implements CompanyService {
       return result;
     }
     if (contacts.size() > 20) {
-      checks.add("contacts", "at most 20 contacts");
+      checks.add("contacts", "max-contacts", "at most 20 contacts", 20);
       return result;
     }
     for (int i = 0; i < contacts.size(); i++) {
       Contact c = contacts.get(i);
       String prefix = "contacts/" + i + "/";
       if (c == null) {
-        checks.add("contacts/" + i, "is required");
+        checks.add(FieldError.required("contacts/" + i));
         continue;
       }
       result.add(

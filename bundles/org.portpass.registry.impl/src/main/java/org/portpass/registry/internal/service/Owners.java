@@ -21,14 +21,17 @@ final class Owners {
     }
     if (Access.isPortStaff(caller)) {
       throw new ForbiddenException(
-          "port staff review persons and vehicles; companies register them");
+          "port staff review persons and vehicles; companies register them",
+          "staff-do-not-register");
     }
     if (caller.companyId() == null) {
-      checks.add("companyId", "your account does not belong to a company");
+      checks.add(
+          "companyId", "account-without-company", "your account does not belong to a company");
       return null;
     }
     if (requested != null && !requested.equals(caller.companyId())) {
-      checks.add("companyId", "you can register records for your own company only");
+      checks.add(
+          "companyId", "own-company-only", "you can register records for your own company only");
     }
     return caller.companyId();
   }
@@ -37,7 +40,8 @@ final class Owners {
   static CompanyEntity company(EntityManager em, long id) {
     CompanyEntity company = em.find(CompanyEntity.class, id);
     if (company == null) {
-      throw new ValidationException("companyId", "company " + id + " does not exist");
+      throw ValidationException.of(
+          "companyId", "no-such-company", "company " + id + " does not exist", String.valueOf(id));
     }
     return company;
   }

@@ -62,7 +62,9 @@ public class PersonServiceImpl implements PersonService {
           if (findByKey(em, identity.key()) != null) {
             throw ConflictException.duplicate(
                 "identityNumber",
-                "a person with identity number " + identity.number() + " is already registered");
+                "a person with identity number " + identity.number() + " is already registered",
+                "identity-number-registered",
+                identity.number());
           }
           if (companyId != null) {
             CompanyEntity company = Owners.company(em, companyId);
@@ -149,14 +151,18 @@ public class PersonServiceImpl implements PersonService {
           if (input.companyId() != null
               && (entity.getCompany() == null
                   || !input.companyId().equals(entity.getCompany().getId()))) {
-            throw new ValidationException(
-                "companyId", "a person changes company by a transfer, not by an update");
+            throw ValidationException.of(
+                "companyId",
+                "person-company-by-transfer",
+                "a person changes company by a transfer, not by an update");
           }
           if (identity != null && !identity.key().equals(entity.getIdentityKey())) {
             if (findByKey(em, identity.key()) != null) {
               throw ConflictException.duplicate(
                   "identityNumber",
-                  "identity number " + identity.number() + " is already registered");
+                  "identity number " + identity.number() + " is already registered",
+                  "identity-number-registered",
+                  identity.number());
             }
             entity.setIdentityKind(identity.kind());
             entity.setIdentityNumber(identity.number());
@@ -204,7 +210,10 @@ public class PersonServiceImpl implements PersonService {
           Owners.requireVersion("person " + id, version, entity.getVersion());
           CompanyEntity target = Owners.company(em, toCompanyId);
           if (entity.getCompany() != null && entity.getCompany().getId() == toCompanyId) {
-            throw new ValidationException("companyId", "the person already works for this company");
+            throw ValidationException.of(
+                "companyId",
+                "person-already-employed",
+                "the person already works for this company");
           }
           Date now = new Date();
           em.createQuery(
@@ -291,13 +300,13 @@ public class PersonServiceImpl implements PersonService {
     entity.setNameZh(checks.optional("nameZh", input.nameZh()));
     entity.setNameEn(checks.optional("nameEn", input.nameEn()));
     if (entity.getNameZh() == null && entity.getNameEn() == null) {
-      checks.add("nameZh", "a Chinese or an English name is required");
+      checks.add("nameZh", "name-zh-or-en", "a Chinese or an English name is required");
     }
     entity.setPhone(checks.optional("phone", input.phone()));
     if (input.birthDate() != null
         && (input.birthDate().isAfter(java.time.LocalDate.now())
             || input.birthDate().isBefore(java.time.LocalDate.of(1900, 1, 1)))) {
-      checks.add("birthDate", "must be a date between 1900-01-01 and today");
+      checks.add("birthDate", "birth-date", "must be a date between 1900-01-01 and today");
     }
     entity.setBirthDate(input.birthDate());
   }

@@ -30,7 +30,13 @@ public class SubjectGuard {
           .blockingUse(kind, id)
           .ifPresent(
               reason -> {
-                throw new ConflictException("in-use", null, what + " cannot be deleted: " + reason);
+                throw new ConflictException(
+                    "in-use",
+                    null,
+                    what + " cannot be deleted: " + reason,
+                    "cannot-delete",
+                    what,
+                    reason);
               });
     }
   }

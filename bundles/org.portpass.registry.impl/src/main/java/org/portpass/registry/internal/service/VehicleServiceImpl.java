@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
+import org.portpass.core.FieldError;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
@@ -47,7 +48,7 @@ public class VehicleServiceImpl implements VehicleService {
     fill(checks, entity, input);
     Long companyId = Owners.companyFor(caller, input.companyId(), checks);
     if (companyId == null && Access.isStaff(caller)) {
-      checks.add("companyId", "is required");
+      checks.add(FieldError.required("companyId"));
     }
     checks.throwIfAny();
     entity.setPlateNumber(plate.value());
@@ -58,7 +59,10 @@ public class VehicleServiceImpl implements VehicleService {
         em -> {
           if (findByPlate(em, plate.value()) != null) {
             throw ConflictException.duplicate(
-                "plateNumber", "a vehicle with plate " + plate.value() + " is already registered");
+                "plateNumber",
+                "a vehicle with plate " + plate.value() + " is already registered",
+                "plate-registered",
+                plate.value());
           }
           entity.setCompany(Owners.company(em, companyId));
           Access.requireWrite(caller, companyId, "company", companyId);
@@ -125,13 +129,18 @@ public class VehicleServiceImpl implements VehicleService {
           Owners.requireVersion("vehicle " + id, input.version(), entity.getVersion());
           String before = summary(entity);
           if (input.companyId() != null && !input.companyId().equals(entity.getCompany().getId())) {
-            throw new ValidationException(
-                "companyId", "a vehicle changes owner by a transfer, not by an update");
+            throw ValidationException.of(
+                "companyId",
+                "vehicle-owner-by-transfer",
+                "a vehicle changes owner by a transfer, not by an update");
           }
           if (plate != null && !plate.value().equals(entity.getPlateNumber())) {
             if (findByPlate(em, plate.value()) != null) {
               throw ConflictException.duplicate(
-                  "plateNumber", "plate " + plate.value() + " is already registered");
+                  "plateNumber",
+                  "plate " + plate.value() + " is already registered",
+                  "plate-registered",
+                  plate.value());
             }
             entity.setPlateNumber(plate.value());
           }
@@ -171,8 +180,10 @@ public class VehicleServiceImpl implements VehicleService {
           VehicleEntity entity = loadForWrite(em, caller, id);
           Owners.requireVersion("vehicle " + id, version, entity.getVersion());
           if (entity.getCompany().getId() == toCompanyId) {
-            throw new ValidationException(
-                "companyId", "the vehicle already belongs to this company");
+            throw ValidationException.of(
+                "companyId",
+                "vehicle-already-owned",
+                "the vehicle already belongs to this company");
           }
           String before = summary(entity);
           entity.setCompany(Owners.company(em, toCompanyId));
@@ -226,7 +237,7 @@ public class VehicleServiceImpl implements VehicleService {
     try {
       return PlateNumber.of(raw).value();
     } catch (IllegalArgumentException e) {
-      throw new ValidationException("plateNumber", e.getMessage());
+      throw new ValidationException(List.of(FieldError.invalid("plateNumber", e)));
     }
   }
 

@@ -13,8 +13,11 @@ import org.portpass.core.ValidationException;
 class ChecksTest {
   private final Checks checks = new Checks();
 
+  /** The errors with their English messages (the message keys are TranslationsTest's). */
   private List<FieldError> errors() {
-    return assertThrows(ValidationException.class, checks::throwIfAny).errors();
+    return assertThrows(ValidationException.class, checks::throwIfAny).errors().stream()
+        .map(e -> new FieldError(e.field(), e.message()))
+        .toList();
   }
 
   @Test
@@ -134,7 +137,7 @@ class ChecksTest {
         raw -> {
           throw new IllegalArgumentException("not a tax ID");
         });
-    checks.add("companyId", "unknown company");
+    checks.add("companyId", "no-such-company", "unknown company", "7");
 
     assertEquals(
         List.of(

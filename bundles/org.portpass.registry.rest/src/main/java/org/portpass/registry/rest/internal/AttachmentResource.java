@@ -202,13 +202,16 @@ public class AttachmentResource {
 
   private static AttachmentType type(String type) {
     if (type == null || type.isBlank()) {
-      throw new ValidationException(
-          "type", "is required, one of " + List.of(AttachmentType.values()));
+      throw ValidationException.of(
+          "type",
+          "required-one-of",
+          "is required, one of " + List.of(AttachmentType.values()),
+          List.of(AttachmentType.values()));
     }
     try {
       return AttachmentType.valueOf(type.strip().toUpperCase());
     } catch (IllegalArgumentException e) {
-      throw new ValidationException("type", "must be one of " + List.of(AttachmentType.values()));
+      throw ValidationException.oneOf("type", List.of(AttachmentType.values()));
     }
   }
 
@@ -222,7 +225,8 @@ public class AttachmentResource {
     }
     byte[] bytes = body.readNBytes(HARD_LIMIT + 1);
     if (bytes.length > HARD_LIMIT) {
-      throw new TooLargeException("the file is larger than " + HARD_LIMIT + " bytes");
+      throw new TooLargeException(
+          "the file is larger than " + HARD_LIMIT + " bytes", "file-over", HARD_LIMIT);
     }
     return bytes;
   }

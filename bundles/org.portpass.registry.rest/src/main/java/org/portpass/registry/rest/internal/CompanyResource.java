@@ -155,7 +155,7 @@ public class CompanyResource {
       @Context HttpServletRequest request, @PathParam("id") long id, ReasonRequest body) {
     Caller caller = callers.resolve(request);
     if (body == null) {
-      throw new ValidationException("reason", "is required");
+      throw ValidationException.required("reason");
     }
     Company company = companies.suspend(caller, id, body.reason());
     return Responses.ok(company, company.version());

@@ -163,7 +163,7 @@ public class PersonResource {
       TransferRequest body) {
     Caller caller = callers.resolve(request);
     if (body == null || body.companyId() == null) {
-      throw new ValidationException("companyId", "is required");
+      throw ValidationException.required("companyId");
     }
     Person moved =
         persons.transfer(caller, id, body.companyId(), Versions.required(ifMatch, body.version()));

@@ -155,7 +155,7 @@ public class VehicleResource {
       TransferRequest body) {
     Caller caller = callers.resolve(request);
     if (body == null || body.companyId() == null) {
-      throw new ValidationException("companyId", "is required");
+      throw ValidationException.required("companyId");
     }
     Vehicle moved =
         vehicles.transfer(caller, id, body.companyId(), Versions.required(ifMatch, body.version()));

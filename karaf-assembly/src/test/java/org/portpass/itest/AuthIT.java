@@ -353,8 +353,7 @@ public class AuthIT {
                 "/auth/external/mtnet",
                 Map.of(
                     "assertion",
-                    MtnetIssuer.assertion(
-                        subject, PortPassContainer.MTNET_AUDIENCE, past, MtnetIssuer.key())))
+                    MtnetIssuer.assertion(subject, MtnetIssuer.AUDIENCE, past, MtnetIssuer.key())))
             .problem(401, "unauthorized");
     assertEquals("assertion expired", expired.path("detail").asText());
     Instant soon = Instant.now().plus(Duration.ofMinutes(5));
@@ -374,7 +373,7 @@ public class AuthIT {
                 Map.of(
                     "assertion",
                     MtnetIssuer.assertion(
-                        subject, PortPassContainer.MTNET_AUDIENCE, soon, MtnetIssuer.otherKey())))
+                        subject, MtnetIssuer.AUDIENCE, soon, MtnetIssuer.otherKey())))
             .problem(401, "unauthorized");
     assertEquals("assertion signature is not valid", forged.path("detail").asText());
   }

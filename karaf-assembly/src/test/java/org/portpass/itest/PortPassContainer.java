@@ -13,18 +13,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.ops4j.pax.exam.Option;
@@ -37,8 +30,6 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
  */
 public final class PortPassContainer {
   private static final String DATASOURCE = "etc/org.ops4j.datasource-portpass.cfg";
-  static final String MTNET_ISSUER = "https://mtnet.test.example";
-  static final String MTNET_AUDIENCE = "portpass-it";
 
   private PortPassContainer() {}
 
@@ -99,32 +90,17 @@ public final class PortPassContainer {
   }
 
   /**
-   * MTNet configured with a test issuer whose private key only the tests know (handed to the
+   * MTNet configured with the test issuer, whose private key only the tests know (handed to the
    * container as a system property, so the tests can sign assertions as MTNet would).
    */
   private static List<Option> mtnet() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"));
-      KeyPair pair = generator.generateKeyPair();
-      Path pem = Files.createTempFile("mtnet-test-issuer", ".pem");
-      pem.toFile().deleteOnExit();
-      Files.writeString(
-          pem,
-          "-----BEGIN PUBLIC KEY-----\n"
-              + Base64.getMimeEncoder(64, "\n".getBytes())
-                  .encodeToString(pair.getPublic().getEncoded())
-              + "\n-----END PUBLIC KEY-----\n");
-      String cfg = "etc/org.portpass.auth.mtnet.cfg";
-      return List.of(
-          editConfigurationFilePut(cfg, "issuer", MTNET_ISSUER),
-          editConfigurationFilePut(cfg, "audience", MTNET_AUDIENCE),
-          editConfigurationFilePut(cfg, "publicKeyFile", pem.toAbsolutePath().toString()),
-          systemProperty("portpass.it.mtnet.key")
-              .value(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())));
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException(e);
-    }
+    List<Option> options = new ArrayList<>();
+    MtnetIssuer.configuration()
+        .forEach(
+            (key, value) ->
+                options.add(editConfigurationFilePut("etc/" + MtnetIssuer.CONFIG, key, value)));
+    options.add(systemProperty(MtnetIssuer.KEY_PROPERTY).value(MtnetIssuer.privateKeyText()));
+    return options;
   }
 
   /** A new, empty database on the PostgreSQL server, configured as PortPass's datasource. */

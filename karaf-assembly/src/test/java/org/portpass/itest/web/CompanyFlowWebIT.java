@@ -179,6 +179,32 @@ class CompanyFlowWebIT {
     browser.assertAccessible("passes");
   }
 
+  /** A clerk on a phone: every company screen fits its width (nothing scrolls sideways). */
+  @Test
+  void everyCompanyScreenFitsAPhone() {
+    browser.close();
+    browser = Browser.open(390, 844);
+    LoginPage.open(browser);
+    assertFitsTheWidth("login");
+    new LoginPage(browser).loginAs("alpha-user");
+    for (String screen :
+        List.of("forms", "forms/new", "passes", "persons", "vehicles", "company")) {
+      browser.go("/" + screen);
+      browser.waitFor("main h1");
+      new WebDriverWait(browser.driver, Browser.WAIT)
+          .until(d -> !browser.find("main").getText().contains("載入中"));
+      assertFitsTheWidth(screen);
+      browser.screenshot("phone-" + screen.replace('/', '-'));
+    }
+  }
+
+  private void assertFitsTheWidth(String screen) {
+    Object overflow =
+        browser.script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    assertEquals(0L, ((Number) overflow).longValue(), screen + " scrolls sideways on a phone");
+  }
+
   @Test
   void aPersonNamedLikeHtmlIsShownAsTextAndNoScriptRuns() {
     LoginPage.open(browser).loginAs("alpha-user");

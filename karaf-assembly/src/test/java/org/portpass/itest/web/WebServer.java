@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.portpass.itest.Api;
+import org.portpass.itest.MtnetIssuer;
 import org.portpass.itest.ServerProcess;
 
 /**
@@ -62,6 +63,9 @@ final class WebServer {
       ServerProcess process =
           ServerProcess.unpack(Path.of(System.getProperty("portpass.assembly")), parent);
       process.bootFeature("portpass-demo");
+      for (var setting : MtnetIssuer.configuration().entrySet()) {
+        process.configure(MtnetIssuer.CONFIG, setting.getKey(), setting.getValue());
+      }
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(

@@ -20,6 +20,11 @@ public class RevokedTokenEntity {
   @Column(name = "expires_at", nullable = false)
   private Date expiresAt;
 
+  /** Set by the database (its clock is the same for every node), for the nodes' revocation feed. */
+  @Temporal(TemporalType.TIMESTAMP)
+  @Column(name = "revoked_at", insertable = false, updatable = false)
+  private Date revokedAt;
+
   public String getTokenId() {
     return tokenId;
   }
@@ -34,5 +39,9 @@ public class RevokedTokenEntity {
 
   public void setExpiresAt(Date expiresAt) {
     this.expiresAt = expiresAt;
+  }
+
+  public Date getRevokedAt() {
+    return revokedAt;
   }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -60,6 +61,8 @@ public class AuthenticationServiceImpl implements AuthenticationService {
   private final AuditLog audit;
   private final TokenKeys keys;
   private final LoginThrottle throttle;
+  private final VerifiedTokens verified = new VerifiedTokens();
+  private final Revocations revocations;
   private final Map<String, IdentityProvider> providers = new ConcurrentHashMap<>();
   private volatile AuthConfig config;
   private volatile PasswordHasher hasher;
@@ -76,7 +79,13 @@ public class AuthenticationServiceImpl implements AuthenticationService {
     this.audit = audit;
     this.keys = TokenKeys.loadOrCreate(tx);
     this.throttle = new LoginThrottle(tx);
+    this.revocations = new Revocations(tx);
     modified(config);
+  }
+
+  @Deactivate
+  void deactivate() {
+    revocations.close();
   }
 
   @Modified
@@ -269,8 +278,12 @@ public class AuthenticationServiceImpl implements AuthenticationService {
 
   @Override
   public Caller authenticate(String token, String address, String requestId) {
-    JWTClaimsSet claims = keys.verify(token, ACCESS);
-    if (tx.read(em -> em.find(RevokedTokenEntity.class, claims.getJWTID())) != null) {
+    JWTClaimsSet claims = verified.claims(token);
+    if (claims == null) {
+      claims = keys.verify(token, ACCESS);
+      verified.put(token, claims);
+    }
+    if (revocations.isRevoked(claims.getJWTID())) {
       throw new UnauthorizedException("you have logged out; log in again", "logged-out");
     }
     try {
@@ -304,6 +317,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             em.persist(revoked);
           }
         });
+    revocations.add(claims.getJWTID(), claims.getExpirationTime());
   }
 
   private LoginResult issue(Account account) {

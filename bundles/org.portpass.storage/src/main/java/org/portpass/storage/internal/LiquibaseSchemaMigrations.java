@@ -4,11 +4,14 @@ import java.sql.Connection;
 import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.OSGiResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -36,7 +39,14 @@ public class LiquibaseSchemaMigrations implements SchemaMigrations {
       // Not closed: closing would close the pooled connection's database; the pool does that.
       Liquibase liquibase = new Liquibase(changelog, new OSGiResourceAccessor(bundle), database);
       int pending = liquibase.listUnrunChangeSets(null, null).size();
-      liquibase.update("");
+      // what Liquibase tells a user at a console (each changeset, the summary) goes to the log
+      Scope.child(
+          Map.of(
+              Scope.Attr.ui.name(),
+              new LoggerUIService(),
+              "liquibase.command.showSummaryOutput",
+              UpdateSummaryOutputEnum.LOG),
+          () -> liquibase.update(""));
       LOG.info(
           "Schema {} of {}: {} changeset(s) applied", changelog, bundle.getSymbolicName(), pending);
       return pending;

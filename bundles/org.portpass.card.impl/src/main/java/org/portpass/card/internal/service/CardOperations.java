@@ -7,14 +7,12 @@ import static org.portpass.card.internal.service.CardRecords.flow;
 
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 import javax.persistence.EntityManager;
 import org.portpass.application.Pass;
 import org.portpass.application.PassService;
 import org.portpass.application.PassStatus;
 import org.portpass.card.AttemptOutcome;
-import org.portpass.card.CardFaceRenderer;
 import org.portpass.card.CardJob;
 import org.portpass.card.CardJobFlow;
 import org.portpass.card.CardJobStatus;
@@ -28,7 +26,6 @@ import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
 import org.portpass.core.Role;
 import org.portpass.core.Texts;
-import org.portpass.core.ValidationException;
 import org.portpass.storage.AuditTrail;
 import org.portpass.storage.PagedQuery;
 import org.portpass.storage.Transactions;
@@ -40,19 +37,12 @@ import org.portpass.storage.Transactions;
 final class CardOperations {
   private final Transactions tx;
   private final PassService passes;
-  private final CardFaceRenderer renderer;
   private final CardFaces faces;
   private final PassCodeKeys keys;
 
-  CardOperations(
-      Transactions tx,
-      PassService passes,
-      CardFaceRenderer renderer,
-      CardFaces faces,
-      PassCodeKeys keys) {
+  CardOperations(Transactions tx, PassService passes, CardFaces faces, PassCodeKeys keys) {
     this.tx = tx;
     this.passes = passes;
-    this.renderer = renderer;
     this.faces = faces;
     this.keys = keys;
   }
@@ -161,12 +151,7 @@ final class CardOperations {
                     .orElse(null));
     String serial = newest == null ? "PREVIEW" : newest.getSerial();
     String code = newest == null ? keys.sign(pass, serial) : newest.getPassCode();
-    var face = faces.face(pass, serial, code);
-    return switch (format == null ? "" : format.toLowerCase(Locale.ROOT)) {
-      case "png" -> renderer.png(face);
-      case "pdf" -> renderer.pdf(face);
-      default -> throw ValidationException.of("format", "png-or-pdf", "must be png or pdf");
-    };
+    return faces.image(pass, serial, code, format);
   }
 
   CardJob.Card pickUp(Caller caller, String passNumber, String collectedBy) {

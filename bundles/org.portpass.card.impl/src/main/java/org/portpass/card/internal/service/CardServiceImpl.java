@@ -49,11 +49,11 @@ public class CardServiceImpl implements CardService {
       @Reference VehicleService vehicles,
       @Reference AttachmentService attachments) {
     Transactions tx = new Transactions(jpa);
-    CardFaces faces = new CardFaces(CardAccess.SYSTEM, persons, vehicles, attachments);
+    CardFaces faces = new CardFaces(CardAccess.SYSTEM, persons, vehicles, attachments, renderer);
     this.keys = PassCodeKeys.loadOrCreate(tx);
-    this.desks = new DeskProtocol(tx, passes, renderer, faces, keys);
+    this.desks = new DeskProtocol(tx, passes, faces, keys);
     this.reports = new StepReports(tx, keys, new ReadyReports(tx, passes));
-    this.operations = new CardOperations(tx, passes, renderer, faces, keys);
+    this.operations = new CardOperations(tx, passes, faces, keys);
     this.gates = new GateVerification(tx, passes, keys);
   }
 

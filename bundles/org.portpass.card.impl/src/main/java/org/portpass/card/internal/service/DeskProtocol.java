@@ -16,7 +16,6 @@ import org.portpass.application.Pass;
 import org.portpass.application.PassService;
 import org.portpass.application.PassStatus;
 import org.portpass.card.AttemptOutcome;
-import org.portpass.card.CardFaceRenderer;
 import org.portpass.card.CardJob;
 import org.portpass.card.CardJobStatus;
 import org.portpass.card.CardStatus;
@@ -49,19 +48,12 @@ final class DeskProtocol {
 
   private final Transactions tx;
   private final PassService passes;
-  private final CardFaceRenderer renderer;
   private final CardFaces faces;
   private final PassCodeKeys keys;
 
-  DeskProtocol(
-      Transactions tx,
-      PassService passes,
-      CardFaceRenderer renderer,
-      CardFaces faces,
-      PassCodeKeys keys) {
+  DeskProtocol(Transactions tx, PassService passes, CardFaces faces, PassCodeKeys keys) {
     this.tx = tx;
     this.passes = passes;
-    this.renderer = renderer;
     this.faces = faces;
     this.keys = keys;
   }
@@ -124,7 +116,7 @@ final class DeskProtocol {
       return order;
     }
     // rendered outside the transaction: it reads the holder from the registry's own unit
-    byte[] png = renderer.png(faces.face(pass, order.cardSerial(), begun.passCode()));
+    byte[] png = faces.png(pass, order.cardSerial(), begun.passCode());
     return new StepOrder(
         order.jobId(), order.attemptId(), order.step(), order.cardSerial(), png, null);
   }

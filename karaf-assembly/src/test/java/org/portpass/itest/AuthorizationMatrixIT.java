@@ -48,10 +48,10 @@ import org.portpass.core.Role;
  * caller, on records of the caller's own company and of another company, against the outcome the
  * rules in {@link #rules()} expect. The rules follow what the services enforce (registry {@code
  * Access}, {@code AccountServiceImpl}, {@code AuditLogImpl}, {@code ApplicationServiceImpl}, {@code
- * ReviewServiceImpl}, {@code PassServiceImpl}, {@code CardServiceImpl}, the card REST resources).
- * An operation of the OpenAPI document without a rule fails the test, so a new endpoint cannot ship
- * before someone decides who may use it; a rule for an operation that no longer exists fails it
- * too.
+ * ReviewServiceImpl}, {@code PassServiceImpl}, card production's {@code CardAccess}, the card REST
+ * resources). An operation of the OpenAPI document without a rule fails the test, so a new endpoint
+ * cannot ship before someone decides who may use it; a rule for an operation that no longer exists
+ * fails it too.
  *
  * <p>Fixtures live in company A; the {@code B_*} actors belong to company B and must find A's
  * records absent (404), never forbidden (403), so their existence does not leak. A 403 that an
@@ -174,8 +174,8 @@ public class AuthorizationMatrixIT {
       expect(ANON, OK, OK, OK, OK, HID, HID, HID);
 
   /**
-   * CardServiceImpl.requireDesk: card production at KEL is for the administrator and KEL's card
-   * desk; anyone else is refused for the role, before a job is looked up.
+   * CardAccess.requireDesk: card production at KEL is for the administrator and KEL's card desk;
+   * anyone else is refused for the role, before a job is looked up.
    */
   private static final Map<Actor, Outcome> CARD_DESK_KEL =
       expect(ANON, OK, NO, NO, NO, NO, NO, NO, NO, NO, OK);
@@ -204,7 +204,7 @@ public class AuthorizationMatrixIT {
       expect(ANON, OK, NO, NO, NO, HID, HID, HID, HID, HID, HID);
 
   /**
-   * CardServiceImpl.reportLost: the holder's company (and the staff who act for companies) or the
+   * CardOperations.reportLost: the holder's company (and the staff who act for companies) or the
    * pickup port's card desk; other port staff read the pass but may not void its card.
    */
   private static final Map<Actor, Outcome> LOST_A =

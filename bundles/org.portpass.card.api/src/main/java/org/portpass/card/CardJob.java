@@ -42,7 +42,7 @@ public record CardJob(
       @Schema(nullable = true) String device,
       Instant startedAt,
       @Schema(nullable = true) Instant finishedAt,
-      @Schema(nullable = true) String outcome,
+      @Schema(nullable = true) AttemptOutcome outcome,
       @Schema(nullable = true) String fault,
       @Schema(nullable = true) String message) {}
 
@@ -50,7 +50,7 @@ public record CardJob(
   public record Card(
       String serial,
       String passNumber,
-      String status,
+      CardStatus status,
       @Schema(nullable = true) String chipUid,
       @Schema(nullable = true) String voidReason,
       @Schema(nullable = true) String collectedBy,

@@ -11,7 +11,9 @@ import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Temporal;
 import javax.persistence.TemporalType;
+import org.portpass.card.AttemptOutcome;
 import org.portpass.card.CardStep;
+import org.portpass.device.Fault;
 
 /** One try at one step of a card job. */
 @Entity
@@ -46,11 +48,13 @@ public class AttemptEntity {
   @Column(name = "finished_at")
   private Date finishedAt;
 
+  @Enumerated(EnumType.STRING)
   @Column(name = "outcome")
-  private String outcome;
+  private AttemptOutcome outcome;
 
+  @Enumerated(EnumType.STRING)
   @Column(name = "fault")
-  private String fault;
+  private Fault fault;
 
   @Column(name = "message")
   private String message;
@@ -119,19 +123,19 @@ public class AttemptEntity {
     this.finishedAt = finishedAt;
   }
 
-  public String getOutcome() {
+  public AttemptOutcome getOutcome() {
     return outcome;
   }
 
-  public void setOutcome(String outcome) {
+  public void setOutcome(AttemptOutcome outcome) {
     this.outcome = outcome;
   }
 
-  public String getFault() {
+  public Fault getFault() {
     return fault;
   }
 
-  public void setFault(String fault) {
+  public void setFault(Fault fault) {
     this.fault = fault;
   }
 

@@ -3,11 +3,14 @@ package org.portpass.card.internal.entity;
 import java.util.Date;
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Temporal;
 import javax.persistence.TemporalType;
 import javax.persistence.Version;
+import org.portpass.card.CardStatus;
 
 /** A physical card made for a pass. */
 @Entity
@@ -26,8 +29,9 @@ public class CardEntity {
   @Column(name = "job_id")
   private long jobId;
 
+  @Enumerated(EnumType.STRING)
   @Column(name = "status")
-  private String status;
+  private CardStatus status;
 
   @Column(name = "pass_code")
   private String passCode;
@@ -85,11 +89,11 @@ public class CardEntity {
     this.jobId = jobId;
   }
 
-  public String getStatus() {
+  public CardStatus getStatus() {
     return status;
   }
 
-  public void setStatus(String status) {
+  public void setStatus(CardStatus status) {
     this.status = status;
   }
 

@@ -56,7 +56,8 @@ public class PassCardsImpl implements PassCards {
     }
     Map<String, CardState> result = new HashMap<>();
     newest.forEach(
-        (number, card) -> result.put(number, new CardState(card.getSerial(), card.getStatus())));
+        (number, card) ->
+            result.put(number, new CardState(card.getSerial(), card.getStatus().name())));
     return result;
   }
 }

@@ -11,6 +11,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import org.portpass.application.Pass;
 import org.portpass.card.PassCode;
 import org.portpass.core.ConflictException;
 import org.portpass.storage.Transactions;
@@ -21,6 +22,15 @@ import org.portpass.storage.Transactions;
  */
 record PassCodeKeys(PrivateKey privateKey, PublicKey publicKey) {
   static final String KEY_ID = "portpass-ed25519-1";
+
+  /**
+   * The signed pass code of the pass's card {@code cardSerial}, as its QR code and chip carry it.
+   */
+  String sign(Pass pass, String cardSerial) {
+    return new PassCode(
+            pass.number(), cardSerial, pass.validFrom(), pass.validTo(), pass.accessPorts())
+        .sign(privateKey);
+  }
 
   static PassCodeKeys loadOrCreate(Transactions tx) {
     Object[] stored = load(tx);

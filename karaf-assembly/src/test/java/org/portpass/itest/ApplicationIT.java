@@ -465,6 +465,18 @@ public class ApplicationIT {
       String message =
           submit(refused, "w-" + refused).problem(400, "validation").path("errors").toString();
       assertTrue(message, message.contains("KHH: ") && message.toLowerCase().contains("insurance"));
+      // the port's rule explains itself in the clerk's language too
+      String chinese =
+          companyUser
+              .send(
+                  HttpRequest.newBuilder(companyUser.uri("/forms/" + refused + "/submit"))
+                      .header("Idempotency-Key", "wz-" + refused)
+                      .header("Accept-Language", "zh-TW")
+                      .POST(HttpRequest.BodyPublishers.noBody()))
+              .problem(400, "validation")
+              .path("errors")
+              .toString();
+      assertTrue(chinese, chinese.contains("KHH：") && chinese.contains("高雄港要求車輛保險"));
       long atKeelung =
           draft("LONG_TERM", List.of("KEL"), "KEL", List.of(line("VEHICLE", uninsured)));
       submit(atKeelung, "kel-" + atKeelung).expect(200); // other ports are not affected

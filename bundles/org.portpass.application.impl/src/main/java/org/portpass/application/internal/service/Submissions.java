@@ -27,6 +27,7 @@ import org.portpass.application.internal.entity.DecisionEntity;
 import org.portpass.application.internal.entity.LineEntity;
 import org.portpass.core.Caller;
 import org.portpass.core.FieldError;
+import org.portpass.core.LocalizedText;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.TooManyRequestsException;
 import org.portpass.registry.Attachment;
@@ -317,9 +318,12 @@ public class Submissions {
       for (Finding f : rules.atSubmission(context)) {
         if (f.isBlocking()) {
           errors.add(
-              // untranslated: a port's rule plug-in explains its own finding
-              new FieldError(
-                  at + (f.field() == null ? "subjectId" : f.field()), port + ": " + f.message()));
+              FieldError.of(
+                  at + (f.field() == null ? "subjectId" : f.field()),
+                  "rule-finding",
+                  port + ": " + f.message(),
+                  port,
+                  f.messageIn(LocalizedText.ZH_TW)));
         } else {
           findings.add(f);
         }
@@ -503,7 +507,13 @@ public class Submissions {
     return attachments;
   }
 
-  /** Findings as stored on the line: one per row, "severity|rule|port|field|message". */
+  /** Between a stored finding's English and Chinese sentence (older rows have English only). */
+  private static final String ZH_TW_SEPARATOR = "\u001f";
+
+  /**
+   * Findings as stored on the line: one per row, "severity|rule|port|field|message", the message
+   * followed by its zh-TW sentence after {@link #ZH_TW_SEPARATOR} when the rule gave one.
+   */
   static String encode(List<Finding> findings) {
     if (findings.isEmpty()) {
       return null;
@@ -520,7 +530,10 @@ public class Submissions {
                         + "|"
                         + (f.field() == null ? "" : f.field())
                         + "|"
-                        + f.message().replace('\n', ' '))
+                        + f.message().replace('\n', ' ')
+                        + (f.messageZhTw() == null
+                            ? ""
+                            : ZH_TW_SEPARATOR + f.messageZhTw().replace('\n', ' ')))
             .collect(Collectors.joining("\n"));
     return text.length() > 4000 ? text.substring(0, 4000) : text;
   }
@@ -533,13 +546,15 @@ public class Submissions {
     for (String row : stored.split("\n")) {
       String[] p = row.split("\\|", 5);
       if (p.length == 5) {
+        String[] texts = p[4].split(ZH_TW_SEPARATOR, 2);
         findings.add(
             new Finding(
                 p[1],
                 p[2],
                 org.portpass.application.Severity.valueOf(p[0]),
                 p[3].isEmpty() ? null : p[3],
-                p[4]));
+                texts[0],
+                texts.length == 2 ? texts[1] : null));
       }
     }
     return findings;

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Locale;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -30,6 +31,7 @@ import org.portpass.application.Stage;
 import org.portpass.core.Caller;
 import org.portpass.core.Page;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.Languages;
 import org.portpass.rest.Paging;
 
 @Component(service = ReviewResource.class)
@@ -61,7 +63,32 @@ public class ReviewResource {
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
     Caller caller = callers.resolve(request);
-    return reviews.queue(caller, port, Inputs.stage(stage), Paging.of(page, size));
+    Page<ReviewTask> tasks =
+        reviews.queue(caller, port, Inputs.stage(stage), Paging.of(page, size));
+    Locale language = Languages.of(request);
+    return new Page<>(
+        tasks.items().stream().map(task -> findingsIn(task, language)).toList(),
+        tasks.page(),
+        tasks.size(),
+        tasks.total());
+  }
+
+  /** The task with its findings' sentences in the caller's language. */
+  private static ReviewTask findingsIn(ReviewTask task, Locale language) {
+    return new ReviewTask(
+        task.lineId(),
+        task.formId(),
+        task.formNumber(),
+        task.companyId(),
+        task.port(),
+        task.stage(),
+        task.subjectKind(),
+        task.subjectLabel(),
+        task.revision(),
+        task.subjectSnapshot(),
+        task.attachments(),
+        task.findings().stream().map(f -> f.in(language)).toList(),
+        task.history());
   }
 
   @ApiResponse(

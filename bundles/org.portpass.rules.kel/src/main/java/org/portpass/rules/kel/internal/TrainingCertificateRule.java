@@ -74,7 +74,7 @@ public final class TrainingCertificateRule implements ReviewRule {
     return List.of(Finding.blocking(ID, KelRules.PORT, FIELD, message(line, lastDay)));
   }
 
-  private static String message(RuleContext line, LocalDate lastDay) {
+  private static LocalizedText message(RuleContext line, LocalDate lastDay) {
     // Certificates without an expiry date are valid, so any left here have one, too early.
     Optional<LocalDate> latestExpiry =
         line.attachments().stream()
@@ -85,15 +85,19 @@ public final class TrainingCertificateRule implements ReviewRule {
     return latestExpiry
         .map(
             expiry ->
-                "The port-safety training certificate attached expires on "
-                    + expiry
-                    + ", before the pass ends on "
-                    + lastDay
-                    + ": Keelung requires one valid until at least "
-                    + lastDay)
+                new LocalizedText(
+                    "所附港區安全訓練證明於 " + expiry + " 到期，早於通行證結束日 " + lastDay + "：基隆港要求效期至少到 " + lastDay,
+                    "The port-safety training certificate attached expires on "
+                        + expiry
+                        + ", before the pass ends on "
+                        + lastDay
+                        + ": Keelung requires one valid until at least "
+                        + lastDay))
         .orElse(
-            "Keelung requires a valid port-safety training certificate for persons:"
-                + " attach one valid until at least "
-                + lastDay);
+            new LocalizedText(
+                "基隆港要求人員附有效的港區安全訓練證明：請附效期至少到 " + lastDay + " 的證明",
+                "Keelung requires a valid port-safety training certificate for persons:"
+                    + " attach one valid until at least "
+                    + lastDay));
   }
 }

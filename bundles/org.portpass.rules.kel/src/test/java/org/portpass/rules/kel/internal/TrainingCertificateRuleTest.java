@@ -57,6 +57,7 @@ class TrainingCertificateRuleTest {
         "Keelung requires a valid port-safety training certificate for persons:"
             + " attach one valid until at least 2027-03-31",
         finding.message());
+    assertEquals("基隆港要求人員附有效的港區安全訓練證明：請附效期至少到 2027-03-31 的證明", finding.messageZhTw());
   }
 
   @Test

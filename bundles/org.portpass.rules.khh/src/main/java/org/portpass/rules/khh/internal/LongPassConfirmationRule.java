@@ -8,6 +8,7 @@ import org.portpass.application.PassType;
 import org.portpass.application.ReviewRule;
 import org.portpass.application.RuleContext;
 import org.portpass.application.Stage;
+import org.portpass.core.LocalizedText;
 
 /**
  * Kaohsiung's supervisors confirm the company's port contract before a long-term pass of more than
@@ -46,8 +47,10 @@ public final class LongPassConfirmationRule implements ReviewRule {
             ID,
             KhhRules.PORT,
             "validTo",
-            "a long-term pass of "
-                + days
-                + " days: confirm the company's port contract covers it before approving"));
+            new LocalizedText(
+                "長期證共 " + days + " 日：核准前請確認業者的港區合約涵蓋此期間",
+                "a long-term pass of "
+                    + days
+                    + " days: confirm the company's port contract covers it before approving")));
   }
 }

@@ -12,6 +12,7 @@ import org.portpass.application.Finding;
 import org.portpass.application.PassType;
 import org.portpass.application.ReviewRule;
 import org.portpass.application.RuleContext;
+import org.portpass.core.LocalizedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,17 +85,29 @@ public final class TemporaryPassLengthRule implements ReviewRule {
             ID,
             KhhRules.PORT,
             FIELD,
-            "Kaohsiung allows temporary passes of at most "
-                + days(limit)
-                + ", and this one runs "
-                + days(days)
-                + " from "
-                + from
-                + " to "
-                + to
-                + ": end it on "
-                + latest
-                + " at the latest"));
+            new LocalizedText(
+                "高雄港臨時證最長 "
+                    + limit
+                    + " 日，此通行證自 "
+                    + from
+                    + " 至 "
+                    + to
+                    + " 共 "
+                    + days
+                    + " 日：最晚請於 "
+                    + latest
+                    + " 結束",
+                "Kaohsiung allows temporary passes of at most "
+                    + days(limit)
+                    + ", and this one runs "
+                    + days(days)
+                    + " from "
+                    + from
+                    + " to "
+                    + to
+                    + ": end it on "
+                    + latest
+                    + " at the latest")));
   }
 
   private static String days(long n) {

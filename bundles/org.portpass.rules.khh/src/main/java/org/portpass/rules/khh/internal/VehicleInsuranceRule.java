@@ -60,25 +60,36 @@ public final class VehicleInsuranceRule implements ReviewRule {
     if (latestExpiry.isPresent() && !latestExpiry.get().isBefore(lastDay)) {
       return List.of();
     }
-    String message;
+    LocalizedText message;
     if (latestExpiry.isPresent()) {
       message =
-          "The vehicle insurance attached expires on "
-              + latestExpiry.get()
-              + ", before the pass ends on "
-              + lastDay
-              + ": Kaohsiung requires insurance valid until at least "
-              + lastDay;
+          new LocalizedText(
+              "所附車輛保險於 "
+                  + latestExpiry.get()
+                  + " 到期，早於通行證結束日 "
+                  + lastDay
+                  + "：高雄港要求保險效期至少到 "
+                  + lastDay,
+              "The vehicle insurance attached expires on "
+                  + latestExpiry.get()
+                  + ", before the pass ends on "
+                  + lastDay
+                  + ": Kaohsiung requires insurance valid until at least "
+                  + lastDay);
     } else if (!insurance.isEmpty()) {
       message =
-          "The vehicle insurance attached has no valid-until date: enter the date the policy"
-              + " ends; Kaohsiung requires insurance valid until at least "
-              + lastDay;
+          new LocalizedText(
+              "所附車輛保險沒有有效期限：請填寫保單到期日；高雄港要求保險效期至少到 " + lastDay,
+              "The vehicle insurance attached has no valid-until date: enter the date the policy"
+                  + " ends; Kaohsiung requires insurance valid until at least "
+                  + lastDay);
     } else {
       message =
-          "Kaohsiung requires vehicle insurance: attach the insurance certificate,"
-              + " valid until at least "
-              + lastDay;
+          new LocalizedText(
+              "高雄港要求車輛保險：請附保險證明，效期至少到 " + lastDay,
+              "Kaohsiung requires vehicle insurance: attach the insurance certificate,"
+                  + " valid until at least "
+                  + lastDay);
     }
     return List.of(Finding.blocking(ID, KhhRules.PORT, FIELD, message));
   }

@@ -324,6 +324,32 @@ public class ApplicationIT {
     assertEquals(
         "DRAFT", companyUser.get("/forms/" + form).expect(200).json().path("status").asText());
 
+    // a subject on a submitted long-term form: a second long-term pass is refused naming the
+    // first, and a temporary pass for the same port on overlapping days is refused as an overlap
+    long holder = person();
+    long held = draft("LONG_TERM", List.of("KEL"), "KEL", List.of(line("PERSON", holder)));
+    String heldNumber =
+        submit(held, "readme-held-" + held).expect(200).json().path("number").asText();
+    long again = draft("LONG_TERM", List.of("KEL"), "KEL", List.of(line("PERSON", holder)));
+    JsonNode second =
+        submit(again, "readme-again-" + again).problem(400, "validation").path("errors");
+    assertTrue(second.toString(), second.toString().contains("already holds or awaits"));
+    assertTrue(second.toString(), second.toString().contains(heldNumber));
+    List<Map<String, Object>> crew = temporaryLines(7, 5);
+    Map<String, Object> overlapping = line("PERSON", holder);
+    overlapping.put("validTo", LocalDate.now().plusDays(5).toString());
+    crew.add(0, overlapping);
+    long temporary = draft("TEMPORARY", List.of("KEL"), "KEL", crew);
+    Map<String, String> overlaps = new HashMap<>();
+    submit(temporary, "readme-overlap-" + temporary)
+        .problem(400, "validation")
+        .path("errors")
+        .forEach(e -> overlaps.put(e.path("field").asText(), e.path("message").asText()));
+    assertTrue(
+        overlaps.toString(),
+        overlaps.getOrDefault("lines/0/validFrom", "").contains("overlaps form " + heldNumber));
+    assertEquals(overlaps.toString(), 1, overlaps.size());
+
     long pending =
         admin
             .post("/companies", Samples.company(Samples.taxId(), "Pending Co"))

@@ -574,6 +574,10 @@ public class BadInputIT {
         goodPerson.set(field, person.get(field));
       }
     }
+    // every field but the one under test carries a new, valid value: a refusal that still wrote
+    // one of them (a partial write before a later check) shows in the tables
+    goodPerson.put("phone", "02-8765-4321");
+    goodPerson.put("birthDate", "1981-02-03");
     JsonNode draft = clerk.get("/forms/" + f.draft).expect(200).json();
     ObjectNode goodForm = NODES.objectNode();
     goodForm.set("passType", draft.get("passType"));
@@ -608,6 +612,17 @@ public class BadInputIT {
       cases += refused(problems, clerk, "PUT", formPath, withLine(goodForm, "validTo", bad));
       cases += refused(problems, clerk, "PUT", formPath, withLine(goodForm, "validFrom", bad));
     }
+    // values the JSON layer passes and only the service refuses (an identity number of no known
+    // form, a name over 255 characters): the service's own checks, too, run before any write
+    cases +=
+        refused(problems, admin, "PUT", personPath, with(goodPerson, "identityNumber", "\"Q1\""));
+    cases +=
+        refused(
+            problems,
+            admin,
+            "PUT",
+            personPath,
+            with(goodPerson, "nameEn", "\"" + "x".repeat(300) + "\""));
     // numbers and booleans are not text
     for (String bad : List.of("12", "1.5", "true", "false")) {
       cases += refused(problems, admin, "PUT", personPath, with(goodPerson, "nameEn", bad));
@@ -734,7 +749,7 @@ public class BadInputIT {
     System.out.println(
         "strict input in valid requests: " + cases + " cases, " + problems.size() + " bad");
     problems.forEach(p -> System.out.println("STRICT " + p));
-    assertEquals("case count", 49, cases);
+    assertEquals("case count", 51, cases);
     assertEquals(String.join("\n", problems), List.of(), problems);
     assertEquals("the database changed after refusals", before, after);
 

@@ -127,6 +127,15 @@ public class CardProductionIT {
             .expect(200)
             .json();
     assertEquals("陳大文 (driver)", card.path("collectedBy").asText());
+    // the pickup is audited: which card was handed over, by which desk, to whom
+    JsonNode pickups =
+        admin
+            .get("/audit?action=card.picked-up&entityId=" + pass + "-C1")
+            .expect(200)
+            .json()
+            .path("items");
+    assertEquals(pickups.toString(), 1, pickups.size());
+    assertTrue(pickups.toString(), pickups.path(0).path("after").asText().contains("陳大文"));
     assertEquals("PICKED_UP", lineStatus(line));
     assertEquals(
         "ACTIVE", company.get("/passes/" + pass).expect(200).json().path("status").asText());
@@ -527,6 +536,16 @@ public class CardProductionIT {
                   () -> company.post("/passes/" + pass + "/lost", Map.of("reason", reason)),
                   () -> desk.post("/passes/" + pass + "/lost", Map.of("reason", reason)));
           assertEquals("two reports of one loss: " + pass, List.of(200, 409), answers);
+          // the database's own guards hold the open job and the card being made: a race the
+          // requests above happen not to hit would still be refused by the unique keys
+          assertEquals(
+              pass + ": the open job holds the one-open-job key",
+              List.of(List.of(pass)),
+              Database.of(context)
+                  .rows(
+                      "SELECT open_pass_number FROM card_job WHERE pass_number = ?"
+                          + " AND status NOT IN ('DONE', 'CANCELLED')",
+                      pass));
         }
         assertEquals(passes.size(), raceDesks(pool, desk, otherDesk));
       }

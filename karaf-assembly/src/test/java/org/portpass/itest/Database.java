@@ -1,10 +1,16 @@
 package org.portpass.itest;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,9 +70,10 @@ final class Database {
   }
 
   /**
-   * Per table: its row count and, where it has a {@code version} column, the sum of the versions. A
-   * row inserted, deleted or updated through JPA changes it (every entity that can change has a
-   * version). Tables in {@code ignored} are left out (lower case names).
+   * Per table: its row count, where it has a {@code version} column the sum of the versions, and a
+   * digest of every row's content. The digest also catches a change that bypasses the version: a
+   * native or bulk UPDATE, or an in-place change of a table without a version column (employment,
+   * attachment, card_attempt, ...). Tables in {@code ignored} are left out (lower case names).
    */
   Map<String, String> fingerprint(Set<String> ignored) {
     if (fingerprintQuery == null) {
@@ -74,9 +81,44 @@ final class Database {
     }
     Map<String, String> print = new TreeMap<>();
     for (List<String> row : rows(fingerprintQuery)) {
-      print.put(row.get(0), row.get(1) + " rows, versions " + row.get(2));
+      print.put(
+          row.get(0),
+          row.get(1) + " rows, versions " + row.get(2) + ", content " + contentDigest(row.get(0)));
     }
     return print;
+  }
+
+  /** An order-independent digest of all of a table's rows, every column included. */
+  private String contentDigest(String table) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT * FROM " + table);
+        ResultSet r = s.executeQuery()) {
+      ResultSetMetaData meta = r.getMetaData();
+      long sum = 0;
+      while (r.next()) {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          byte[] value =
+              switch (meta.getColumnType(i)) {
+                case Types.BLOB, Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY ->
+                    r.getBytes(i);
+                default -> {
+                  String text = r.getString(i);
+                  yield text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+                }
+              };
+          digest.update((byte) (value == null ? 0 : 1));
+          if (value != null) {
+            digest.update(ByteBuffer.allocate(4).putInt(value.length).array());
+            digest.update(value);
+          }
+        }
+        sum += ByteBuffer.wrap(digest.digest()).getLong();
+      }
+      return Long.toHexString(sum);
+    } catch (SQLException | NoSuchAlgorithmException e) {
+      throw new AssertionError("cannot read " + table + ": " + e.getMessage(), e);
+    }
   }
 
   /** The tables whose fingerprint differs, with both values. */

@@ -86,4 +86,7 @@ public interface ApplicationService {
    * @throws org.portpass.core.NotFoundException for a port not in the port directory
    */
   PortRequirements requirements(Caller caller, String port);
+
+  /** The validity and frequency limits in force, for anyone who asks (they are no secret). */
+  ApplicationLimits limits(Caller caller);
 }

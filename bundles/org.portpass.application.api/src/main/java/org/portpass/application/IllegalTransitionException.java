@@ -12,14 +12,14 @@ public class IllegalTransitionException extends ConflictException {
   private final LineStatus status;
 
   public IllegalTransitionException(LineStatus status, String message) {
-    super("illegal-transition", null, message);
+    super(ApplicationConflicts.ILLEGAL_TRANSITION, null, message);
     this.status = status;
   }
 
   /** A refused step whose message is translated at the edge (see {@code PortPassException}). */
   public IllegalTransitionException(
       LineStatus status, String message, String messageKey, Object... arguments) {
-    super("illegal-transition", null, message, messageKey, arguments);
+    super(ApplicationConflicts.ILLEGAL_TRANSITION, null, message, messageKey, arguments);
     this.status = status;
   }
 

@@ -15,12 +15,34 @@ import org.portpass.core.PageRequest;
 @ProviderType
 public interface PassService {
   /**
-   * Event Admin topic posted when a pass is issued, with properties passNumber, lineId, pickupPort.
+   * Event Admin topic posted when a pass is issued, with properties {@link #PASS_NUMBER}, {@link
+   * #LINE_ID}, {@link #PICKUP_PORT}, {@link #SUBJECT_KIND} and {@link #SUBJECT_ID}.
    */
   String ISSUED_TOPIC = "org/portpass/pass/ISSUED";
 
-  /** Event Admin topic posted when a pass changes status, with properties passNumber, status. */
+  /**
+   * Event Admin topic posted when a pass changes status, with properties {@link #PASS_NUMBER} and
+   * {@link #STATUS}.
+   */
   String CHANGED_TOPIC = "org/portpass/pass/CHANGED";
+
+  /** Event property: the pass number (String). */
+  String PASS_NUMBER = "passNumber";
+
+  /** Event property: the id of the pass's line (Long). */
+  String LINE_ID = "lineId";
+
+  /** Event property: the port where the card is picked up (String). */
+  String PICKUP_PORT = "pickupPort";
+
+  /** Event property: {@link SubjectKind} name of the holder (String). */
+  String SUBJECT_KIND = "subjectKind";
+
+  /** Event property: the holder's person or vehicle id (Long). */
+  String SUBJECT_ID = "subjectId";
+
+  /** Event property: the pass's new {@link PassStatus} name (String). */
+  String STATUS = "status";
 
   /** Readable by administrators, customer service, the owning company and staff of its ports. */
   Pass get(Caller caller, String number);

@@ -31,4 +31,22 @@ public record ReviewTask(
     findings = List.copyOf(findings);
     history = List.copyOf(history);
   }
+
+  /** The same task with other findings (e.g. their sentences in the caller's language). */
+  public ReviewTask withFindings(List<Finding> findings) {
+    return new ReviewTask(
+        lineId,
+        formId,
+        formNumber,
+        companyId,
+        port,
+        stage,
+        subjectKind,
+        subjectLabel,
+        revision,
+        subjectSnapshot,
+        attachments,
+        findings,
+        history);
+  }
 }

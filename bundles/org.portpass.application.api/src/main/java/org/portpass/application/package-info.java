@@ -5,7 +5,7 @@
  * org.portpass.application.ReviewRule}).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.portpass.application;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,7 +3,7 @@
  * external identity providers (MTNet, 航港單一窗口) prove who someone is.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.portpass.auth;
 
 import org.osgi.annotation.bundle.Export;

@@ -29,13 +29,13 @@ public record CardJobFlow(CardJobStatus status, CardStep failedStep) {
             () ->
                 status == CardJobStatus.FAILED
                     ? new ConflictException(
-                        "job-status",
+                        CardConflicts.JOB_STATUS,
                         "status",
                         "the " + failedStep + " step failed; retry it or void the card first",
                         "step-failed",
                         failedStep)
                     : new ConflictException(
-                        "job-status",
+                        CardConflicts.JOB_STATUS,
                         "status",
                         "the job is " + status + "; there is no step to run",
                         "no-step",
@@ -68,7 +68,10 @@ public record CardJobFlow(CardJobStatus status, CardStep failedStep) {
   public CardJobFlow retry() {
     if (status != CardJobStatus.FAILED) {
       throw new ConflictException(
-          "job-status", "status", "only a FAILED job can be retried", "retry-failed-only");
+          CardConflicts.JOB_STATUS,
+          "status",
+          "only a FAILED job can be retried",
+          "retry-failed-only");
     }
     return new CardJobFlow(before(failedStep), null);
   }
@@ -77,7 +80,7 @@ public record CardJobFlow(CardJobStatus status, CardStep failedStep) {
   public CardJobFlow voidCard() {
     if (status.isFinal()) {
       throw new ConflictException(
-          "job-status",
+          CardConflicts.JOB_STATUS,
           "status",
           "the job is " + status + "; report the card lost instead",
           "void-final",
@@ -90,7 +93,11 @@ public record CardJobFlow(CardJobStatus status, CardStep failedStep) {
   public CardJobFlow cancel() {
     if (status.isFinal()) {
       throw new ConflictException(
-          "job-status", "status", "the job is already " + status, "job-already", status);
+          CardConflicts.JOB_STATUS,
+          "status",
+          "the job is already " + status,
+          "job-already",
+          status);
     }
     return new CardJobFlow(CardJobStatus.CANCELLED, null);
   }
@@ -103,7 +110,7 @@ public record CardJobFlow(CardJobStatus status, CardStep failedStep) {
     CardStep expected = requireStep();
     if (expected != step) {
       throw new ConflictException(
-          "job-step",
+          CardConflicts.JOB_STEP,
           "step",
           "the job's next step is " + expected + ", not " + step,
           "next-step",

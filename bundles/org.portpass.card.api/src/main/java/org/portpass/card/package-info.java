@@ -5,7 +5,7 @@
  * org.portpass.card.PassCode}).
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.portpass.card;
 
 import org.osgi.annotation.bundle.Export;

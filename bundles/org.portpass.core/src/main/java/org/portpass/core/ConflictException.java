@@ -7,6 +7,15 @@ package org.portpass.core;
 public class ConflictException extends PortPassException {
   private static final long serialVersionUID = 1L;
 
+  /** A duplicate of a unique value (see {@link #duplicate}). */
+  public static final String DUPLICATE = "duplicate";
+
+  /** An outdated copy was edited (see {@link #staleVersion}). */
+  public static final String STALE_VERSION = "stale-version";
+
+  /** The change would break a reference between records. */
+  public static final String INTEGRITY = "integrity";
+
   private final String field;
 
   public ConflictException(String code, String field, String message) {
@@ -23,19 +32,19 @@ public class ConflictException extends PortPassException {
 
   /** A duplicate of a unique value, e.g. a tax ID that is already registered. */
   public static ConflictException duplicate(String field, String message) {
-    return new ConflictException("duplicate", field, message); // untranslated: English-only variant
+    return new ConflictException(DUPLICATE, field, message); // untranslated: English-only variant
   }
 
   /** A duplicate whose message is translated at the edge (see {@link PortPassException}). */
   public static ConflictException duplicate(
       String field, String message, String messageKey, Object... arguments) {
-    return new ConflictException("duplicate", field, message, messageKey, arguments);
+    return new ConflictException(DUPLICATE, field, message, messageKey, arguments);
   }
 
   /** The client edited an outdated copy (optimistic locking). */
   public static ConflictException staleVersion(String what, long expected, long actual) {
     return new ConflictException(
-        "stale-version",
+        STALE_VERSION,
         "version",
         what
             + " was changed by someone else (you sent version "

@@ -4,7 +4,7 @@
  * it.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.portpass.registry;
 
 import org.osgi.annotation.bundle.Export;

@@ -69,7 +69,7 @@ public final class Transactions {
       // OpenJPA reports a lost update as javax.persistence or its own OptimisticException
       if (t instanceof OptimisticLockException || t.getClass().getName().contains("Optimistic")) {
         return new ConflictException(
-            "stale-version",
+            ConflictException.STALE_VERSION,
             "version",
             "the record was changed by someone else; reload and retry",
             "record-changed");
@@ -81,7 +81,10 @@ public final class Transactions {
         }
         if (sql.getSQLState().startsWith("23")) {
           return new ConflictException(
-              "integrity", null, "the change would break a reference between records", "integrity");
+              ConflictException.INTEGRITY,
+              null,
+              "the change would break a reference between records",
+              "integrity");
         }
       }
     }

@@ -14,11 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,28 +26,11 @@ import org.portpass.itest.Samples;
  * two-port form, saves it as a draft, comes back to it, submits; sees a line returned by one port's
  * police with the reason, fixes and resubmits it; finally sees the passes.
  */
-class CompanyFlowWebIT {
+class CompanyFlowWebIT extends BrowserTest {
   private static final LocalDate FROM = LocalDate.now().plusDays(1);
   private static final LocalDate TO = FROM.plusDays(89);
 
   @TempDir static Path files;
-  private Browser browser;
-
-  @BeforeAll
-  static void server() {
-    Browser.assumeAvailable();
-  }
-
-  @BeforeEach
-  void open() {
-    browser = Browser.open(1280, 1000);
-  }
-
-  @AfterEach
-  void close(TestInfo test) {
-    browser.screenshot("CompanyFlowWebIT-" + test.getTestMethod().get().getName());
-    browser.close();
-  }
 
   private static Path file(String name, byte[] bytes) throws IOException {
     Path path = files.resolve(name);

@@ -8,9 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portpass.itest.Samples;
@@ -22,28 +19,11 @@ import org.portpass.itest.Samples;
  * the clerk fixes and resubmits it, it is approved; the Keelung card desk hands a card over; the
  * clerk sees the passes. The company part uses the company screens' page objects.
  */
-class FlowWebIT {
+class FlowWebIT extends BrowserTest {
   private static final LocalDate FROM = LocalDate.now(StaffData.TAIPEI).plusDays(1);
   private static final LocalDate TO = FROM.plusDays(119);
 
   @TempDir static Path files;
-  private Browser browser;
-
-  @BeforeAll
-  static void server() {
-    Browser.assumeAvailable();
-  }
-
-  @BeforeEach
-  void open() {
-    browser = Browser.open(1280, 1000);
-  }
-
-  @AfterEach
-  void close() {
-    browser.screenshot("FlowWebIT-end");
-    browser.close();
-  }
 
   private void as(String username) {
     if (!browser.all("#logout").isEmpty()) {

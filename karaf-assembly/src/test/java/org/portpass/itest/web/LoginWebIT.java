@@ -6,31 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /** Logging in and out in a real browser against the real server. */
-class LoginWebIT {
-  private Browser browser;
-
-  @BeforeAll
-  static void server() {
-    Browser.assumeAvailable();
-  }
-
-  @BeforeEach
-  void open() {
-    browser = Browser.open(1280, 1000);
-  }
-
-  @AfterEach
-  void close(TestInfo test) {
-    browser.screenshot("LoginWebIT-" + test.getTestMethod().get().getName());
-    browser.close();
-  }
+class LoginWebIT extends BrowserTest {
 
   @Test
   void aCompanyUserLogsInSeesTheCompanyMenuAndLogsOutLeavingNothingBehind() {

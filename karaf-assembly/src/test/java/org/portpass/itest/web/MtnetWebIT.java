@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.portpass.itest.MtnetIssuer;
 import org.portpass.itest.Samples;
 
@@ -18,24 +14,7 @@ import org.portpass.itest.Samples;
  * assertion; the first time, the user completes the company data and is logged in; later logins go
  * straight in.
  */
-class MtnetWebIT {
-  private Browser browser;
-
-  @BeforeAll
-  static void server() {
-    Browser.assumeAvailable();
-  }
-
-  @BeforeEach
-  void open() {
-    browser = Browser.open(1280, 1000);
-  }
-
-  @AfterEach
-  void close(TestInfo test) {
-    browser.screenshot("MtnetWebIT-" + test.getTestMethod().get().getName());
-    browser.close();
-  }
+class MtnetWebIT extends BrowserTest {
 
   @Test
   void aFirstMtnetLoginCompletesTheCompanyDataThenLaterLoginsGoStraightIn() {

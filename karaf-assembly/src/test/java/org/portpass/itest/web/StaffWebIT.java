@@ -6,32 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.portpass.itest.Samples;
 
 /** The port staff, card desk and customer service screens in a real browser. */
-class StaffWebIT {
-  private Browser browser;
-
-  @BeforeAll
-  static void server() {
-    Browser.assumeAvailable();
-  }
-
-  @BeforeEach
-  void open() {
-    browser = Browser.open(1280, 1000);
-  }
-
-  @AfterEach
-  void close(TestInfo test) {
-    browser.screenshot("StaffWebIT-" + test.getTestMethod().get().getName());
-    browser.close();
-  }
+class StaffWebIT extends BrowserTest {
 
   private static String unique(String prefix) {
     return prefix + UUID.randomUUID().toString().substring(0, 6);

@@ -19,6 +19,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.util.tracker.ServiceTracker;
+import org.portpass.card.CardConflicts;
 import org.portpass.card.CardDesk;
 import org.portpass.card.CardJob;
 import org.portpass.card.CardJobStatus;
@@ -28,6 +29,7 @@ import org.portpass.card.StepOrder;
 import org.portpass.card.StepReport;
 import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
+import org.portpass.core.PortCode;
 import org.portpass.core.Role;
 import org.portpass.device.CardDevice;
 import org.portpass.device.CardPrinter;
@@ -85,7 +87,7 @@ public class DeskRunner implements CardDesk {
     this.context = context;
     this.jobs = jobs;
     this.config = config;
-    this.port = config.port().strip().toUpperCase();
+    this.port = PortCode.normalise(config.port());
     this.caller =
         new Caller(
             "desk:" + port + "/" + config.desk(),
@@ -209,7 +211,7 @@ public class DeskRunner implements CardDesk {
     CardDevice device = device(kind);
     if (device == null) {
       throw new ConflictException(
-          "device-missing",
+          CardConflicts.DEVICE_MISSING,
           "desk",
           "desk " + port() + "/" + desk() + " has no " + kind.getSimpleName() + " for " + step,
           "device-missing",

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.portpass.core.LocalizedText;
 import org.portpass.core.Port;
+import org.portpass.core.PortCode;
 import org.portpass.core.PortDirectory;
 
 /**
@@ -89,7 +90,7 @@ public class ConfiguredPortDirectory implements PortDirectory {
   }
 
   private static String normalise(String code) {
-    return code.strip().toUpperCase();
+    return PortCode.normalise(code);
   }
 
   private static String text(Object value, String fallback) {

@@ -105,7 +105,7 @@ final class OpenApiContract {
                     ? List.of()
                     : List.of(new SecurityRequirement().addList(BEARER))));
     api.paths(literalOwners(api.getPaths()));
-    components.getSchemas().values().forEach(OpenApiContract::nullableReferences);
+    components.getSchemas().values().forEach(OpenApiContract::nullableProperties);
     api.getPaths()
         .forEach(
             (path, item) ->
@@ -280,7 +280,11 @@ final class OpenApiContract {
     } else if (verb != PathItem.HttpMethod.GET && verb != PathItem.HttpMethod.HEAD) {
       // every change can meet the stored state: a duplicate, a record changed meanwhile, a step
       // that is not allowed now (the problem's type says which)
-      error(responses, "409", "The change conflicts with the record's current state");
+      error(
+          responses,
+          "409",
+          "The change conflicts with the record's current state; the problem's type ends with"
+              + " the conflict's code (docs/api.md lists them)");
     }
     error(responses, "406", "The Accept header excludes what this operation answers");
     if (op.getRequestBody() != null) {
@@ -312,7 +316,7 @@ final class OpenApiContract {
    * allOf of one (3.0 ignores the siblings of a $ref).
    */
   @SuppressWarnings({"rawtypes", "unchecked"})
-  private static void nullableReferences(Schema<?> schema) {
+  private static void nullableProperties(Schema<?> schema) {
     if (schema.getProperties() == null) {
       return;
     }

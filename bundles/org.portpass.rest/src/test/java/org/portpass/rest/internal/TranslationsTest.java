@@ -351,7 +351,7 @@ class TranslationsTest {
     return quoted.substring(1, quoted.length() - 1);
   }
 
-  private static String read(Path file) {
+  static String read(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -359,7 +359,7 @@ class TranslationsTest {
     }
   }
 
-  private static Path bundles() {
+  static Path bundles() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       if (p.getFileName() != null && p.getFileName().toString().equals("bundles")) {
         return p;

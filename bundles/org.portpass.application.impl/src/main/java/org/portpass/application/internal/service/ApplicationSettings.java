@@ -1,42 +1,139 @@
 package org.portpass.application.internal.service;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.portpass.application.ApplicationLimits;
+import org.portpass.application.ApplicationLimits.Limit;
 
 /**
- * The settings of configuration PID {@code org.portpass.application}: validity limits per pass type
- * and frequency limits (申請頻率管理). A frequency limit can be set per port with the port code as
- * prefix, e.g. {@code KEL.temporaryPassesPerPersonPer30Days = 2}.
+ * The limits in force: configuration {@value ApplicationLimits#PID} over the defaults of {@link
+ * ApplicationConfig}. A value that is not a whole number is ignored (and said so in {@link
+ * #limits}) rather than stopping the application service, so the raw properties are read here
+ * instead of through the annotation's proxy.
  */
-record ApplicationSettings(
-    int maxLongTermDays,
-    int maxTemporaryDays,
-    int submissionsPerCompanyPerDay,
-    Map<String, Object> raw) {
-  static final String PID = "org.portpass.application";
-  static final String TEMPORARY_PER_PERSON = "temporaryPassesPerPersonPer30Days";
+final class ApplicationSettings {
+  /** The limits in the order they are shown, with their meanings. */
+  private static final Map<String, String> MEANINGS =
+      orderedMap(
+          ApplicationLimits.MAX_LONG_TERM_DAYS, ApplicationConfig.MAX_LONG_TERM_DAYS,
+          ApplicationLimits.MAX_TEMPORARY_DAYS, ApplicationConfig.MAX_TEMPORARY_DAYS,
+          ApplicationLimits.SUBMISSIONS_PER_COMPANY_PER_DAY,
+              ApplicationConfig.SUBMISSIONS_PER_COMPANY_PER_DAY,
+          ApplicationLimits.TEMPORARY_PER_PERSON, ApplicationConfig.TEMPORARY_PER_PERSON);
+
+  private final Map<String, Integer> values = new HashMap<>();
+  private final List<Limit> limits = new ArrayList<>();
+
+  /** The per-port values as configured: whole numbers or not, known ports or not. */
+  private final Map<String, Object> perPort = new TreeMap<>();
+
+  private ApplicationSettings(Map<String, Object> properties) {
+    MEANINGS.forEach(
+        (name, meaning) -> {
+          int fallback = defaultOf(name);
+          Object raw = properties.get(name);
+          Integer configured = number(raw);
+          int value = configured == null ? fallback : configured;
+          values.put(name, value);
+          String source =
+              raw == null
+                  ? "default"
+                  : configured != null ? "configured" : ignored(raw) + ", default";
+          limits.add(new Limit(name, null, value, source, meaning));
+        });
+    String suffix = "." + ApplicationLimits.TEMPORARY_PER_PERSON;
+    properties.forEach(
+        (key, raw) -> {
+          if (key.endsWith(suffix) && key.length() > suffix.length()) {
+            perPort.put(key.substring(0, key.length() - suffix.length()), raw);
+          }
+        });
+  }
 
   static ApplicationSettings of(Map<String, Object> properties) {
-    return new ApplicationSettings(
-        number(properties, "maxLongTermDays", 366),
-        number(properties, "maxTemporaryDays", 90),
-        number(properties, "submissionsPerCompanyPerDay", 50),
-        Map.copyOf(properties));
+    return new ApplicationSettings(properties);
+  }
+
+  int maxLongTermDays() {
+    return values.get(ApplicationLimits.MAX_LONG_TERM_DAYS);
+  }
+
+  int maxTemporaryDays() {
+    return values.get(ApplicationLimits.MAX_TEMPORARY_DAYS);
+  }
+
+  int submissionsPerCompanyPerDay() {
+    return values.get(ApplicationLimits.SUBMISSIONS_PER_COMPANY_PER_DAY);
   }
 
   /** Temporary passes one person may be submitted for at {@code port} within 30 days. */
   int temporaryPerPerson(String port) {
-    return number(raw, port + "." + TEMPORARY_PER_PERSON, number(raw, TEMPORARY_PER_PERSON, 4));
+    Integer configured = number(perPort.get(port));
+    return configured == null ? values.get(ApplicationLimits.TEMPORARY_PER_PERSON) : configured;
   }
 
-  private static int number(Map<String, Object> properties, String key, int fallback) {
-    Object value = properties.get(key);
+  /** The limits and where they come from; a value for a port not in {@code ports} has no effect. */
+  ApplicationLimits limits(Set<String> ports) {
+    List<Limit> all = new ArrayList<>(limits);
+    String meaning = MEANINGS.get(ApplicationLimits.TEMPORARY_PER_PERSON);
+    perPort.forEach(
+        (port, raw) -> {
+          Integer configured = number(raw);
+          String source;
+          if (!ports.contains(port)) {
+            source = "configured, no effect: " + port + " is not a known port";
+          } else if (configured == null) {
+            source = ignored(raw) + ", all-ports value";
+          } else {
+            source = "configured for port";
+          }
+          all.add(
+              new Limit(
+                  ApplicationLimits.TEMPORARY_PER_PERSON,
+                  port,
+                  temporaryPerPerson(port),
+                  source,
+                  meaning));
+        });
+    return new ApplicationLimits(all);
+  }
+
+  /** The default written in {@link ApplicationConfig}. */
+  private static int defaultOf(String name) {
+    try {
+      return (Integer) ApplicationConfig.class.getDeclaredMethod(name).getDefaultValue();
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("ApplicationConfig has no limit " + name, e);
+    }
+  }
+
+  private static Map<String, String> orderedMap(String... keysAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  private static String ignored(Object raw) {
+    return "invalid '" + raw + "' ignored";
+  }
+
+  /** The whole number {@code value} stands for, or {@code null} if it is none. */
+  private static Integer number(Object value) {
     if (value == null) {
-      return fallback;
+      return null;
     }
     try {
       return Integer.parseInt(value.toString().strip());
     } catch (NumberFormatException e) {
-      return fallback;
+      return null;
     }
   }
 }

@@ -2,26 +2,22 @@ package org.portpass.application.internal.service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
-import org.portpass.application.LineFlow;
-import org.portpass.application.LineStatus;
 import org.portpass.application.Pass;
 import org.portpass.application.PassQuery;
 import org.portpass.application.PassService;
@@ -29,14 +25,13 @@ import org.portpass.application.PassStatus;
 import org.portpass.application.internal.entity.LineEntity;
 import org.portpass.application.internal.entity.PassEntity;
 import org.portpass.core.Caller;
-import org.portpass.core.ConflictException;
 import org.portpass.core.ForbiddenException;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
+import org.portpass.core.PortCode;
+import org.portpass.core.PortTime;
 import org.portpass.core.Role;
-import org.portpass.core.Texts;
-import org.portpass.storage.AuditTrail;
 import org.portpass.storage.PagedQuery;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
@@ -53,15 +48,20 @@ public class PassServiceImpl implements PassService {
 
   private final Transactions tx;
   private final EventAdmin events;
+  private final PortTime time;
+  private final PassChanges changes;
   private final ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor();
 
   @Activate
   public PassServiceImpl(
       @Reference(target = "(osgi.unit.name=portpass-application)") JpaTemplate jpa,
       @Reference(target = ApplicationSchema.READY) SchemaReady schema,
-      @Reference EventAdmin events) {
+      @Reference EventAdmin events,
+      @Reference PortTime time) {
     this.tx = new Transactions(jpa);
     this.events = events;
+    this.time = time;
+    this.changes = new PassChanges(tx, events);
     // passes expire at midnight; checking hourly keeps a restarted node from missing a day
     expiry.scheduleWithFixedDelay(this::expireNow, 1, 60, TimeUnit.MINUTES);
   }
@@ -109,7 +109,7 @@ public class PassServiceImpl implements PassService {
             "port",
             query.port() == null || query.port().isBlank()
                 ? null
-                : Codes.like(query.port().strip().toUpperCase()));
+                : Codes.like(PortCode.normalise(query.port())));
     if (query.validOn() != null) {
       found
           .where("e.validFrom <= :validOn", "validOn", query.validOn())
@@ -139,7 +139,7 @@ public class PassServiceImpl implements PassService {
       throw new ForbiddenException(
           "only administrators list the passes of every port", "all-ports-admin-only");
     }
-    String port = pickupPort == null ? null : requireDesk(caller, pickupPort);
+    String port = pickupPort == null ? null : PassChanges.requireDesk(caller, pickupPort);
     return tx.read(
         em -> {
           var query =
@@ -161,112 +161,37 @@ public class PassServiceImpl implements PassService {
 
   @Override
   public Pass cardReady(Caller caller, String number) {
-    return change(
-        caller,
-        number,
-        "pass.card-ready",
-        (pass, line) -> {
-          requireDesk(caller, pass.getPickupPort());
-          if (line.getStatus() == LineStatus.PRODUCTION) {
-            Views.apply(line, Views.flow(line).markReady());
-          }
-          return "line " + line.getStatus();
-        });
+    return changes.cardReady(caller, number);
   }
 
   @Override
   public Pass pickUp(Caller caller, String number, String collectedBy) {
-    String who =
-        Texts.required(
-            "collectedBy",
-            collectedBy,
-            200,
-            "collected-by",
-            "name the person who collected the card (at most 200 characters)",
-            200);
-    return change(
-        caller,
-        number,
-        "pass.picked-up",
-        (pass, line) -> {
-          requireDesk(caller, pass.getPickupPort());
-          LineFlow picked = Views.flow(line).pickUp(); // refuses unless the card is READY
-          if (pass.getStatus() != PassStatus.PENDING_CARD) {
-            throw new ConflictException(
-                "pass-status",
-                "status",
-                "the pass is " + pass.getStatus() + ", not awaiting pickup",
-                "pass-not-awaiting-pickup",
-                pass.getStatus());
-          }
-          Views.apply(line, picked);
-          pass.setStatus(PassStatus.ACTIVE);
-          pass.setCollectedBy(who);
-          pass.setCollectedAt(new Date());
-          return "collected by " + who;
-        });
+    return changes.pickUp(caller, number, collectedBy);
   }
 
   @Override
   public Pass suspend(Caller caller, String number, String reason) {
-    String why = requireReason(reason);
-    return lifecycle(
-        caller, number, "pass.suspended", PassStatus.ACTIVE, PassStatus.SUSPENDED, why);
+    return changes.suspend(caller, number, reason);
   }
 
   @Override
   public Pass reinstate(Caller caller, String number) {
-    return lifecycle(
-        caller, number, "pass.reinstated", PassStatus.SUSPENDED, PassStatus.ACTIVE, null);
+    return changes.reinstate(caller, number);
   }
 
   @Override
   public Pass revoke(Caller caller, String number, String reason) {
-    String why = requireReason(reason);
-    return change(
-        caller,
-        number,
-        "pass.revoked",
-        (pass, line) -> {
-          requireAuthority(caller, pass);
-          if (pass.getStatus().isFinal()) {
-            throw new ConflictException(
-                "pass-status",
-                "status",
-                "the pass is already " + pass.getStatus(),
-                "pass-already",
-                pass.getStatus());
-          }
-          pass.setStatus(PassStatus.REVOKED);
-          pass.setStatusReason(why);
-          return "REVOKED: " + why;
-        });
+    return changes.revoke(caller, number, reason);
   }
 
   @Override
   public int expire(LocalDate today) {
-    List<String> expired =
-        tx.write(
-            em -> {
-              List<PassEntity> due =
-                  em.createQuery(
-                          "SELECT p FROM PassEntity p WHERE p.validTo < :today"
-                              + " AND p.status IN :live",
-                          PassEntity.class)
-                      .setParameter("today", today)
-                      .setParameter("live", List.of(PassStatus.ACTIVE, PassStatus.SUSPENDED))
-                      .getResultList();
-              due.forEach(p -> p.setStatus(PassStatus.EXPIRED));
-              return due.stream().map(PassEntity::getNumber).toList();
-            },
-            numbers -> numbers);
-    expired.forEach(n -> events.postEvent(changed(n, PassStatus.EXPIRED)));
-    return expired.size();
+    return changes.expire(today);
   }
 
   private void expireNow() {
     try {
-      int n = expire(ApplicationServiceImpl.today());
+      int n = expire(time.today());
       if (n > 0) {
         LOG.info("{} passes expired", n);
       }
@@ -275,64 +200,10 @@ public class PassServiceImpl implements PassService {
     }
   }
 
-  private Pass lifecycle(
-      Caller caller, String number, String action, PassStatus from, PassStatus to, String reason) {
-    return change(
-        caller,
-        number,
-        action,
-        (pass, line) -> {
-          requireAuthority(caller, pass);
-          if (pass.getStatus() != from) {
-            throw new ConflictException(
-                "pass-status",
-                "status",
-                "the pass is " + pass.getStatus() + "; only a " + from + " pass can become " + to,
-                "pass-from-to",
-                pass.getStatus(),
-                from,
-                to);
-          }
-          pass.setStatus(to);
-          pass.setStatusReason(reason);
-          return to + (reason == null ? "" : ": " + reason);
-        });
-  }
-
-  /** One change of a pass and its line, audited, with an event when the status changed. */
-  private Pass change(Caller caller, String number, String action, Change change) {
-    Pass[] before = new Pass[1];
-    Pass after =
-        tx.write(
-            em -> {
-              PassEntity pass = find(em, number);
-              LineEntity line = em.find(LineEntity.class, pass.getLineId());
-              if (!mayRead(caller, pass, line)) {
-                throw new NotFoundException("pass", number);
-              }
-              before[0] = view(pass, line);
-              String detail = change.apply(pass, line);
-              em.flush();
-              AuditTrail.append(
-                  em, caller, action, "pass", number, before[0].status().name(), detail);
-              return view(pass, line);
-            },
-            UnaryOperator.identity());
-    if (after.status() != before[0].status()) {
-      events.postEvent(changed(number, after.status()));
-    }
-    return after;
-  }
-
-  @FunctionalInterface
-  private interface Change {
-    String apply(PassEntity pass, LineEntity line);
-  }
-
-  private static PassEntity find(EntityManager em, String number) {
+  static PassEntity find(EntityManager em, String number) {
     List<PassEntity> found =
         em.createQuery("SELECT p FROM PassEntity p WHERE p.number = :n", PassEntity.class)
-            .setParameter("n", number == null ? "" : number.strip().toUpperCase())
+            .setParameter("n", number == null ? "" : number.strip().toUpperCase(Locale.ROOT))
             .getResultList();
     if (found.isEmpty()) {
       throw new NotFoundException("pass", number);
@@ -340,42 +211,7 @@ public class PassServiceImpl implements PassService {
     return found.get(0);
   }
 
-  private static Event changed(String number, PassStatus status) {
-    return new Event(CHANGED_TOPIC, Map.of("passNumber", number, "status", status.name()));
-  }
-
-  private static String requireReason(String reason) {
-    return Texts.required(
-        "reason", reason, 1000, "give-reason", "give a reason (at most 1000 characters)", 1000);
-  }
-
-  /** The pickup port's card desk (administrators may act for any desk). */
-  private static String requireDesk(Caller caller, String port) {
-    String code = port == null ? "" : port.strip().toUpperCase();
-    if (!caller.actsAt(Role.CARD_DESK, code)) {
-      throw ForbiddenException.needsRoleAt(
-          "this needs the CARD_DESK role for " + code, Role.CARD_DESK, code);
-    }
-    return code;
-  }
-
-  /** Suspending and revoking is for the harbor police and supervisors of the pass's ports. */
-  private static void requireAuthority(Caller caller, PassEntity pass) {
-    if (caller.isAdmin()) {
-      return;
-    }
-    boolean staff =
-        caller.hasAny(Role.POLICE, Role.SUPERVISOR)
-            && Codes.ports(pass.getAccessPorts()).stream().anyMatch(caller.ports()::contains);
-    if (!staff) {
-      throw new ForbiddenException(
-          "suspending, reinstating and revoking a pass needs the POLICE or SUPERVISOR role for one"
-              + " of its ports",
-          "police-or-supervisor");
-    }
-  }
-
-  private static boolean mayRead(Caller caller, PassEntity pass, LineEntity line) {
+  static boolean mayRead(Caller caller, PassEntity pass, LineEntity line) {
     return caller.actsFor(line.getForm().getCompanyId())
         || (caller.roles().stream().anyMatch(Role::isPortRole)
             && (caller.ports().contains(pass.getPickupPort())

@@ -10,8 +10,8 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.portpass.application.ApplicationConflicts;
 import org.portpass.application.Decision;
 import org.portpass.application.DecisionResult;
 import org.portpass.application.Finding;
@@ -19,8 +19,6 @@ import org.portpass.application.FormLine;
 import org.portpass.application.LineFlow;
 import org.portpass.application.LineRef;
 import org.portpass.application.LineStatus;
-import org.portpass.application.PassService;
-import org.portpass.application.PassStatus;
 import org.portpass.application.ReviewDecision;
 import org.portpass.application.ReviewService;
 import org.portpass.application.ReviewTask;
@@ -36,7 +34,9 @@ import org.portpass.core.ForbiddenException;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
+import org.portpass.core.PortCode;
 import org.portpass.core.PortPassException;
+import org.portpass.core.PortTime;
 import org.portpass.core.Role;
 import org.portpass.core.ValidationException;
 import org.portpass.storage.AuditTrail;
@@ -55,16 +55,19 @@ public class ReviewServiceImpl implements ReviewService {
   private final Transactions tx;
   private final EventAdmin events;
   private final RuleRegistry rules;
+  private final PortTime time;
 
   @Activate
   public ReviewServiceImpl(
       @Reference(target = "(osgi.unit.name=portpass-application)") JpaTemplate jpa,
       @Reference(target = ApplicationSchema.READY) SchemaReady schema,
       @Reference EventAdmin events,
-      @Reference RuleRegistry rules) {
+      @Reference RuleRegistry rules,
+      @Reference PortTime time) {
     this.tx = new Transactions(jpa);
     this.events = events;
     this.rules = rules;
+    this.time = time;
   }
 
   @Override
@@ -120,12 +123,12 @@ public class ReviewServiceImpl implements ReviewService {
                 em -> apply(em, caller, lineId, code, stage, decision, reason, expectedRevision),
                 o -> o);
         if (outcome.pass() != null) {
-          events.postEvent(issued(outcome.pass()));
+          events.postEvent(PassIssuing.issued(outcome.pass()));
         }
         return outcome.line();
       } catch (ConflictException e) {
         // another port decided this line meanwhile: evaluate again on the new state
-        if (!"stale-version".equals(e.code()) || attempt == ATTEMPTS) {
+        if (!ConflictException.STALE_VERSION.equals(e.code()) || attempt == ATTEMPTS) {
           throw e;
         }
       }
@@ -205,27 +208,7 @@ public class ReviewServiceImpl implements ReviewService {
         || !Codes.ports(line.getAccessPorts()).contains(port)) {
       throw new NotFoundException("line", lineId);
     }
-    if (expectedRevision >= 0 && expectedRevision < line.getRevision()) {
-      throw new ConflictException(
-          "resubmitted",
-          "revision",
-          "the line was resubmitted (revision " + line.getRevision() + "); review it again",
-          "resubmitted",
-          String.valueOf(line.getRevision()));
-    }
-    if (expectedRevision != line.getRevision()) {
-      throw new ConflictException(
-          "unknown-revision",
-          "revision",
-          "the line has no revision "
-              + expectedRevision
-              + " (it is at revision "
-              + line.getRevision()
-              + "); decide on the revision the queue shows",
-          "unknown-revision",
-          String.valueOf(expectedRevision),
-          String.valueOf(line.getRevision()));
-    }
+    checkRevision(line, expectedRevision);
     LineFlow flow = Views.flow(line);
     LineFlow next =
         decision == Decision.APPROVE ? flow.approve(port, stage) : flow.reject(port, stage, reason);
@@ -233,19 +216,10 @@ public class ReviewServiceImpl implements ReviewService {
     if (next.status() != flow.status()) {
       next.currentStage().ifPresent(entered -> addStageFindings(line, entered));
     }
-    DecisionEntity d = new DecisionEntity();
-    d.setLineId(lineId);
-    d.setPort(port);
-    d.setStage(stage);
-    d.setDecision(decision);
-    d.setReason(decision == Decision.REJECT ? reason.strip() : null);
-    d.setRevision(line.getRevision());
-    d.setDecidedBy(caller.username());
-    d.setDecidedAt(new Date());
-    em.persist(d);
+    DecisionEntity d = record(em, caller, line, port, stage, decision, reason);
     PassEntity pass = null;
     if (next.status() == LineStatus.PRODUCTION) {
-      pass = issue(em, line);
+      pass = PassIssuing.issue(em, line, time.today());
     }
     em.flush(); // the version check happens here: a concurrent decision makes this one a conflict
     AuditTrail.append(
@@ -267,64 +241,74 @@ public class ReviewServiceImpl implements ReviewService {
     return new Outcome(Views.line(line), pass);
   }
 
-  /** Every supervisor approved: the pass exists from now on, waiting for its card. */
-  private static PassEntity issue(EntityManager em, LineEntity line) {
-    PassEntity pass = new PassEntity();
-    pass.setLineId(line.getId());
-    pass.setSubjectKind(line.getSubjectKind());
-    pass.setSubjectId(line.getSubjectId());
-    pass.setPassType(line.getForm().getPassType());
-    pass.setAccessPorts(line.getAccessPorts());
-    pass.setPickupPort(line.getForm().getPickupPort());
-    pass.setValidFrom(line.getValidFrom());
-    pass.setValidTo(line.getValidTo());
-    pass.setStatus(PassStatus.PENDING_CARD);
-    pass.setCreatedAt(new Date());
-    em.persist(pass);
-    em.flush();
-    pass.setNumber(
-        String.format(
-            "%s-%d-%07d",
-            line.getForm().getPickupPort(),
-            ApplicationServiceImpl.today().getYear(),
-            pass.getId()));
-    line.setPassNumber(pass.getNumber());
-    return pass;
+  /** The reviewer decides on the revision the queue showed, not on one sent since. */
+  private static void checkRevision(LineEntity line, int expectedRevision) {
+    if (expectedRevision >= 0 && expectedRevision < line.getRevision()) {
+      throw new ConflictException(
+          ApplicationConflicts.RESUBMITTED,
+          "revision",
+          "the line was resubmitted (revision " + line.getRevision() + "); review it again",
+          "resubmitted",
+          String.valueOf(line.getRevision()));
+    }
+    if (expectedRevision != line.getRevision()) {
+      throw new ConflictException(
+          ApplicationConflicts.UNKNOWN_REVISION,
+          "revision",
+          "the line has no revision "
+              + expectedRevision
+              + " (it is at revision "
+              + line.getRevision()
+              + "); decide on the revision the queue shows",
+          "unknown-revision",
+          String.valueOf(expectedRevision),
+          String.valueOf(line.getRevision()));
+    }
   }
 
-  private static Event issued(PassEntity pass) {
-    return new Event(
-        PassService.ISSUED_TOPIC,
-        Map.of(
-            "passNumber", pass.getNumber(),
-            "lineId", pass.getLineId(),
-            "pickupPort", pass.getPickupPort(),
-            "subjectKind", pass.getSubjectKind().name(),
-            "subjectId", pass.getSubjectId()));
+  private static DecisionEntity record(
+      EntityManager em,
+      Caller caller,
+      LineEntity line,
+      String port,
+      Stage stage,
+      Decision decision,
+      String reason) {
+    DecisionEntity d = new DecisionEntity();
+    d.setLineId(line.getId());
+    d.setPort(port);
+    d.setStage(stage);
+    d.setDecision(decision);
+    d.setReason(decision == Decision.REJECT ? reason.strip() : null);
+    d.setRevision(line.getRevision());
+    d.setDecidedBy(caller.username());
+    d.setDecidedAt(new Date());
+    em.persist(d);
+    return d;
   }
 
   /** The ports' rules look at the line again as it enters a stage; what they find is kept. */
   private void addStageFindings(LineEntity line, Stage stage) {
     FormEntity form = line.getForm();
-    List<Finding> findings = new ArrayList<>(Submissions.decode(line.getFindings()));
+    List<Finding> findings = new ArrayList<>(LineStorage.decode(line.getFindings()));
     for (String port : Codes.ports(line.getAccessPorts())) {
       findings.addAll(
           rules.atStage(
               new RuleContext(
                   port,
-                  ApplicationServiceImpl.today(),
+                  time.today(),
                   form.getPassType(),
                   Codes.ports(form.getAccessPorts()),
                   form.getPickupPort(),
                   line.getSubjectKind(),
                   line.getValidFrom(),
                   line.getValidTo(),
-                  Submissions.decodeAttachments(line.getAttachmentSnapshot()),
+                  LineStorage.decodeAttachments(line.getAttachmentSnapshot()),
                   null, // not kept with the line; the submission's rules saw it
                   null),
               stage));
     }
-    line.setFindings(Submissions.encode(findings));
+    line.setFindings(LineStorage.encode(findings));
   }
 
   /** The decisions on the lines, oldest first, read with one query for the whole page. */
@@ -358,8 +342,8 @@ public class ReviewServiceImpl implements ReviewService {
         l.getSubjectLabel(),
         l.getRevision(),
         l.getSubjectSnapshot(),
-        Submissions.decodeAttachments(l.getAttachmentSnapshot()),
-        Submissions.decode(l.getFindings()),
+        LineStorage.decodeAttachments(l.getAttachmentSnapshot()),
+        LineStorage.decode(l.getFindings()),
         history);
   }
 
@@ -368,7 +352,7 @@ public class ReviewServiceImpl implements ReviewService {
     if (stage == null) {
       throw ValidationException.of("stage", "stage-values", "must be REVIEW, POLICE or SUPERVISOR");
     }
-    String code = port == null ? "" : port.strip().toUpperCase();
+    String code = PortCode.normalise(port);
     if (!caller.actsAt(stage.role(), code)) {
       throw ForbiddenException.needsRoleAt(
           "deciding "

@@ -13,6 +13,7 @@ import org.portpass.application.Finding;
 import org.portpass.application.ReviewRule;
 import org.portpass.application.RuleContext;
 import org.portpass.application.Stage;
+import org.portpass.core.PortCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +84,6 @@ public class RuleRegistry {
   }
 
   private static String port(Map<String, Object> properties) {
-    return String.valueOf(properties.get(ReviewRule.PORT)).strip().toUpperCase();
+    return PortCode.normalise(String.valueOf(properties.get(ReviewRule.PORT)));
   }
 }

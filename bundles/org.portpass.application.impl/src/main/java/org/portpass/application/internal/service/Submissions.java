@@ -1,10 +1,7 @@
 package org.portpass.application.internal.service;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,20 +13,16 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.portpass.application.AttachmentSummary;
-import org.portpass.application.Decision;
 import org.portpass.application.Finding;
-import org.portpass.application.LineStatus;
 import org.portpass.application.PassType;
 import org.portpass.application.RuleContext;
 import org.portpass.application.Stage;
 import org.portpass.application.SubjectKind;
-import org.portpass.application.internal.entity.DecisionEntity;
-import org.portpass.application.internal.entity.LineEntity;
 import org.portpass.core.Caller;
 import org.portpass.core.FieldError;
 import org.portpass.core.LocalizedText;
 import org.portpass.core.NotFoundException;
-import org.portpass.core.TooManyRequestsException;
+import org.portpass.core.PortTime;
 import org.portpass.registry.Attachment;
 import org.portpass.registry.AttachmentService;
 import org.portpass.registry.AttachmentType;
@@ -48,7 +41,7 @@ import org.portpass.registry.VehicleService;
  *
  * <p>Registry facts are gathered before the form's transaction opens ({@link #gather}), so the
  * transaction touches only this capability's tables; checks against other forms and limits run
- * inside it ({@link #checkAgainstStoredLines}).
+ * inside it ({@link #checkAgainstStoredLines}, see {@link StoredLineChecks}).
  */
 @Component(service = Submissions.class)
 public class Submissions {
@@ -86,6 +79,7 @@ public class Submissions {
   private final VehicleService vehicles;
   private final AttachmentService attachments;
   private final RuleRegistry rules;
+  private final PortTime time;
 
   @Activate
   public Submissions(
@@ -93,12 +87,14 @@ public class Submissions {
       @Reference PersonService persons,
       @Reference VehicleService vehicles,
       @Reference AttachmentService attachments,
-      @Reference RuleRegistry rules) {
+      @Reference RuleRegistry rules,
+      @Reference PortTime time) {
     this.companies = companies;
     this.persons = persons;
     this.vehicles = vehicles;
     this.attachments = attachments;
     this.rules = rules;
+    this.time = time;
   }
 
   /**
@@ -111,9 +107,9 @@ public class Submissions {
       ApplicationSettings settings,
       boolean wholeForm,
       List<FieldError> errors) {
-    LocalDate today = ApplicationServiceImpl.today();
+    LocalDate today = time.today();
     if (wholeForm) {
-      checkForm(form, errors);
+      DraftChecks.checkForm(form, errors);
     }
     if (companies.get(Caller.system("submission"), form.companyId()).status()
         != CompanyStatus.VERIFIED) {
@@ -140,7 +136,7 @@ public class Submissions {
                 "this " + line.kind().name().toLowerCase() + " is already on the form",
                 line.kind()));
       }
-      checkDates(at, form.passType(), line, settings, today, errors);
+      DraftChecks.checkDates(at, form.passType(), line, settings, today, errors);
       Facts subject = subject(caller, form, line, at, today, errors);
       if (subject != null) {
         facts.put(line.lineId(), subject);
@@ -149,79 +145,13 @@ public class Submissions {
     return facts;
   }
 
-  private static void checkForm(Draft form, List<FieldError> errors) {
-    if (form.passType() == null) {
-      errors.add(FieldError.of("passType", "choose-pass-type", "choose LONG_TERM or TEMPORARY"));
-    }
-    if (form.ports().isEmpty()) {
-      errors.add(
-          FieldError.of(
-              "accessPorts",
-              "choose-access-port",
-              "choose at least one port the pass gives access to"));
-    }
-    if (form.pickupPort() == null) {
-      errors.add(
-          FieldError.of(
-              "pickupPort", "choose-pickup-port", "choose the port where the cards are picked up"));
-    } else if (!form.ports().contains(form.pickupPort())) {
-      errors.add(
-          FieldError.of(
-              "pickupPort",
-              "pickup-in-access-ports",
-              "the pickup port must be one of the access ports " + form.ports(),
-              form.ports()));
-    }
-    if (form.lines().isEmpty()) {
-      errors.add(FieldError.of("lines", "add-subject", "add at least one person or vehicle"));
-    } else if (form.passType() == PassType.TEMPORARY
-        && form.lines().size() < PassType.MIN_TEMPORARY_LINES) {
-      errors.add(
-          FieldError.of(
-              "lines",
-              "min-temporary-lines",
-              "a temporary-pass form holds at least " + PassType.MIN_TEMPORARY_LINES + " lines",
-              PassType.MIN_TEMPORARY_LINES));
-    }
-  }
-
-  private static void checkDates(
-      String at,
-      PassType type,
-      DraftLine line,
-      ApplicationSettings settings,
-      LocalDate today,
-      List<FieldError> errors) {
-    if (line.validFrom() == null || line.validTo() == null) {
-      errors.add(
-          FieldError.of(at + "validFrom", "give-dates", "give the pass's start and end dates"));
-      return;
-    }
-    if (line.validTo().isBefore(line.validFrom())) {
-      errors.add(
-          FieldError.of(
-              at + "validTo", "end-before-start", "the end date is before the start date"));
-    }
-    if (line.validFrom().isBefore(today)) {
-      errors.add(FieldError.of(at + "validFrom", "start-passed", "the start date has passed"));
-    }
-    int max = type == PassType.TEMPORARY ? settings.maxTemporaryDays() : settings.maxLongTermDays();
-    if (ChronoUnit.DAYS.between(line.validFrom(), line.validTo()) + 1 > max) {
-      errors.add(
-          FieldError.of(
-              at + "validTo",
-              "max-days",
-              "a "
-                  + (type == null ? "" : type.name().toLowerCase().replace('_', '-') + " ")
-                  + "pass lasts at most "
-                  + max
-                  + " days: until "
-                  + line.validFrom().plusDays(max - 1),
-              type == null ? "" : type,
-              String.valueOf(max),
-              String.valueOf(line.validFrom().plusDays(max - 1))));
-    }
-  }
+  /** The line's person or vehicle as the registry has it now. */
+  private record Subject(
+      String label,
+      String snapshot,
+      Long companyId,
+      LocalDate birthDate,
+      org.portpass.registry.VehicleType vehicleType) {}
 
   private Facts subject(
       Caller caller,
@@ -230,25 +160,40 @@ public class Submissions {
       String at,
       LocalDate today,
       List<FieldError> errors) {
-    String label;
-    String snapshot;
-    Long company;
-    LocalDate birthDate = null;
-    org.portpass.registry.VehicleType vehicleType = null;
+    Subject subject = read(caller, line, at, errors);
+    if (subject == null) {
+      return null;
+    }
+    if (subject.companyId() == null || subject.companyId() != form.companyId()) {
+      errors.add(
+          FieldError.of(
+              at + "subjectId",
+              "subject-not-yours",
+              subject.label() + " does not belong to your company",
+              subject.label()));
+      return null;
+    }
+    List<AttachmentSummary> ticked = ticked(caller, line, subject.label(), at, errors);
+    List<Finding> findings = findings(form, line, subject, ticked, at, today, errors);
+    return new Facts(
+        subject.label(), subject.snapshot(), LineStorage.encodeAttachments(ticked), findings);
+  }
+
+  private Subject read(Caller caller, DraftLine line, String at, List<FieldError> errors) {
     try {
       if (line.kind() == SubjectKind.PERSON) {
         Person p = persons.get(caller, line.subjectId());
-        label = (p.nameZh() != null ? p.nameZh() : p.nameEn()) + " (" + p.identityNumber() + ")";
-        snapshot = p.toString();
-        company = p.companyId();
-        birthDate = p.birthDate();
-      } else {
-        Vehicle v = vehicles.get(caller, line.subjectId());
-        label = v.plateNumber() + " " + v.type();
-        snapshot = v.toString();
-        company = v.companyId();
-        vehicleType = v.type();
+        String name = p.nameZh() != null ? p.nameZh() : p.nameEn();
+        return new Subject(
+            name + " (" + p.identityNumber() + ")",
+            p.toString(),
+            p.companyId(),
+            p.birthDate(),
+            null);
       }
+      Vehicle v = vehicles.get(caller, line.subjectId());
+      return new Subject(
+          v.plateNumber() + " " + v.type(), v.toString(), v.companyId(), null, v.type());
     } catch (NotFoundException e) {
       errors.add(
           FieldError.of(
@@ -259,15 +204,11 @@ public class Submissions {
               String.valueOf(line.subjectId())));
       return null;
     }
-    if (company == null || company != form.companyId()) {
-      errors.add(
-          FieldError.of(
-              at + "subjectId",
-              "subject-not-yours",
-              label + " does not belong to your company",
-              label));
-      return null;
-    }
+  }
+
+  /** The attachments ticked on the line: the subject's own, and a photo for a person. */
+  private List<AttachmentSummary> ticked(
+      Caller caller, DraftLine line, String label, String at, List<FieldError> errors) {
     Map<Long, Attachment> own =
         attachments
             .list(
@@ -300,6 +241,21 @@ public class Submissions {
               "tick a photo of " + label + ": the card shows it",
               label));
     }
+    return ticked;
+  }
+
+  /**
+   * Every access port's rules: a blocking finding refuses the line, the others are kept for the
+   * reviewers (with what the rules find as the line enters review).
+   */
+  private List<Finding> findings(
+      Draft form,
+      DraftLine line,
+      Subject subject,
+      List<AttachmentSummary> ticked,
+      String at,
+      LocalDate today,
+      List<FieldError> errors) {
     List<Finding> findings = new ArrayList<>();
     for (String port : form.ports()) {
       RuleContext context =
@@ -313,8 +269,8 @@ public class Submissions {
               line.validFrom(),
               line.validTo(),
               ticked,
-              birthDate,
-              vehicleType);
+              subject.birthDate(),
+              subject.vehicleType());
       for (Finding f : rules.atSubmission(context)) {
         if (f.isBlocking()) {
           errors.add(
@@ -330,233 +286,12 @@ public class Submissions {
       }
       findings.addAll(rules.atStage(context, Stage.REVIEW)); // the line enters review now
     }
-    return new Facts(label, snapshot, encodeAttachments(ticked), findings);
-  }
-
-  /**
-   * Inside the form's transaction: a subject holds at most one valid long-term pass across all
-   * ports, no overlapping pass for the same port, and the frequency limits hold.
-   */
-  void checkAgainstStoredLines(
-      EntityManager em,
-      Caller caller,
-      Draft form,
-      Map<Long, Facts> facts,
-      ApplicationSettings settings,
-      List<FieldError> errors) {
-    LocalDate today = ApplicationServiceImpl.today();
-    for (DraftLine line : form.lines()) {
-      if (line.subjectId() == null
-          || line.kind() == null
-          || line.validFrom() == null
-          || line.validTo() == null) {
-        continue;
-      }
-      String at = "lines/" + (line.lineNo() - 1) + "/";
-      List<LineEntity> others =
-          em.createQuery(
-                  "SELECT l FROM LineEntity l WHERE l.subjectKind = :kind AND l.subjectId = :id AND l.id <> :self"
-                      + " AND l.status NOT IN :closed AND l.validTo >= :today",
-                  LineEntity.class)
-              .setParameter("kind", line.kind())
-              .setParameter("id", line.subjectId())
-              .setParameter("self", line.lineId())
-              .setParameter("closed", List.of(LineStatus.DRAFT, LineStatus.CANCELLED))
-              .setParameter("today", today)
-              .getResultList();
-      for (LineEntity other : others) {
-        String name = "form " + other.getForm().getNumber() + " line " + other.getLineNo();
-        if (form.passType() == PassType.LONG_TERM
-            && other.getForm().getPassType() == PassType.LONG_TERM) {
-          errors.add(
-              FieldError.of(
-                  at + "subjectId",
-                  "holds-long-term",
-                  "already holds or awaits a long-term pass ("
-                      + name
-                      + ", "
-                      + other.getStatus()
-                      + ")",
-                  other.getForm().getNumber(),
-                  String.valueOf(other.getLineNo()),
-                  other.getStatus()));
-        } else if (!line.validTo().isBefore(other.getValidFrom())
-            && !other.getValidTo().isBefore(line.validFrom())
-            && Codes.ports(other.getAccessPorts()).stream().anyMatch(form.ports()::contains)) {
-          errors.add(
-              FieldError.of(
-                  at + "validFrom",
-                  "overlaps",
-                  "overlaps "
-                      + name
-                      + " for the same port ("
-                      + other.getValidFrom()
-                      + " to "
-                      + other.getValidTo()
-                      + ")",
-                  other.getForm().getNumber(),
-                  String.valueOf(other.getLineNo()),
-                  String.valueOf(other.getValidFrom()),
-                  String.valueOf(other.getValidTo())));
-        }
-      }
-    }
-    if (!errors.isEmpty()) {
-      return;
-    }
-    checkLimits(em, form, settings);
-  }
-
-  private static void checkLimits(EntityManager em, Draft form, ApplicationSettings settings) {
-    long today =
-        em.createQuery(
-                "SELECT COUNT(f) FROM FormEntity f WHERE f.companyId = :c AND f.submittedAt >= :start",
-                Long.class)
-            .setParameter("c", form.companyId())
-            .setParameter("start", ApplicationServiceImpl.startOfToday())
-            .getSingleResult();
-    if (today >= settings.submissionsPerCompanyPerDay()) {
-      Instant midnight = ApplicationServiceImpl.startOfToday().toInstant().plus(1, ChronoUnit.DAYS);
-      throw new TooManyRequestsException(
-          "limit submissionsPerCompanyPerDay ("
-              + settings.submissionsPerCompanyPerDay()
-              + ") reached; it frees up at "
-              + midnight,
-          midnight,
-          "submissions-per-day",
-          String.valueOf(settings.submissionsPerCompanyPerDay()),
-          String.valueOf(midnight));
-    }
-    if (form.passType() != PassType.TEMPORARY) {
-      return;
-    }
-    Date since = Date.from(Instant.now().minus(30, ChronoUnit.DAYS));
-    for (DraftLine line : form.lines()) {
-      if (line.kind() != SubjectKind.PERSON) {
-        continue;
-      }
-      for (String port : form.ports()) {
-        List<Date> recent =
-            em.createQuery(
-                    "SELECT l.form.submittedAt FROM LineEntity l WHERE l.subjectKind = :kind AND l.subjectId = :id"
-                        + " AND l.form.passType = :type AND l.form.submittedAt >= :since AND l.accessPorts LIKE :port"
-                        + " ORDER BY l.form.submittedAt",
-                    Date.class)
-                .setParameter("kind", SubjectKind.PERSON)
-                .setParameter("id", line.subjectId())
-                .setParameter("type", PassType.TEMPORARY)
-                .setParameter("since", since)
-                .setParameter("port", Codes.like(port))
-                .getResultList();
-        int limit = settings.temporaryPerPerson(port);
-        if (recent.size() >= limit) {
-          Instant frees = recent.get(0).toInstant().plus(30, ChronoUnit.DAYS);
-          throw new TooManyRequestsException(
-              "limit "
-                  + port
-                  + "."
-                  + ApplicationSettings.TEMPORARY_PER_PERSON
-                  + " ("
-                  + limit
-                  + ") reached for line "
-                  + line.lineNo()
-                  + "; it frees up at "
-                  + frees,
-              frees,
-              "temporary-per-person",
-              port,
-              String.valueOf(limit),
-              String.valueOf(line.lineNo()),
-              String.valueOf(frees));
-        }
-      }
-    }
-  }
-
-  /** Records a step in the line's history. */
-  static void record(
-      EntityManager em, Caller caller, LineEntity line, Decision step, String reason) {
-    DecisionEntity d = new DecisionEntity();
-    d.setLineId(line.getId());
-    d.setDecision(step);
-    d.setReason(reason);
-    d.setRevision(line.getRevision());
-    d.setDecidedBy(caller.username());
-    d.setDecidedAt(new Date());
-    em.persist(d);
-  }
-
-  /** Attachments as stored on the line: "TYPE" or "TYPE:validUntil", separated by ";". */
-  static String encodeAttachments(List<AttachmentSummary> attachments) {
-    return attachments.stream()
-        .map(a -> a.type() + (a.validUntil() == null ? "" : ":" + a.validUntil()))
-        .collect(Collectors.joining(";"));
-  }
-
-  static List<AttachmentSummary> decodeAttachments(String stored) {
-    if (stored == null || stored.isBlank()) {
-      return List.of();
-    }
-    List<AttachmentSummary> attachments = new ArrayList<>();
-    for (String item : stored.split(";")) {
-      String[] p = item.split(":", 2);
-      attachments.add(
-          new AttachmentSummary(
-              AttachmentType.valueOf(p[0]), p.length == 2 ? LocalDate.parse(p[1]) : null));
-    }
-    return attachments;
-  }
-
-  /** Between a stored finding's English and Chinese sentence (older rows have English only). */
-  private static final String ZH_TW_SEPARATOR = "\u001f";
-
-  /**
-   * Findings as stored on the line: one per row, "severity|rule|port|field|message", the message
-   * followed by its zh-TW sentence after {@link #ZH_TW_SEPARATOR} when the rule gave one.
-   */
-  static String encode(List<Finding> findings) {
-    if (findings.isEmpty()) {
-      return null;
-    }
-    String text =
-        findings.stream()
-            .map(
-                f ->
-                    f.severity()
-                        + "|"
-                        + f.ruleId()
-                        + "|"
-                        + f.port()
-                        + "|"
-                        + (f.field() == null ? "" : f.field())
-                        + "|"
-                        + f.message().replace('\n', ' ')
-                        + (f.messageZhTw() == null
-                            ? ""
-                            : ZH_TW_SEPARATOR + f.messageZhTw().replace('\n', ' ')))
-            .collect(Collectors.joining("\n"));
-    return text.length() > 4000 ? text.substring(0, 4000) : text;
-  }
-
-  static List<Finding> decode(String stored) {
-    if (stored == null || stored.isBlank()) {
-      return List.of();
-    }
-    List<Finding> findings = new ArrayList<>();
-    for (String row : stored.split("\n")) {
-      String[] p = row.split("\\|", 5);
-      if (p.length == 5) {
-        String[] texts = p[4].split(ZH_TW_SEPARATOR, 2);
-        findings.add(
-            new Finding(
-                p[1],
-                p[2],
-                org.portpass.application.Severity.valueOf(p[0]),
-                p[3].isEmpty() ? null : p[3],
-                texts[0],
-                texts.length == 2 ? texts[1] : null));
-      }
-    }
     return findings;
+  }
+
+  /** Inside the form's transaction: the checks against other lines ({@link StoredLineChecks}). */
+  void checkAgainstStoredLines(
+      EntityManager em, Draft form, ApplicationSettings settings, List<FieldError> errors) {
+    StoredLineChecks.check(em, form, settings, time, errors);
   }
 }

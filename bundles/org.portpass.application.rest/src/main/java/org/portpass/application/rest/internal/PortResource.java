@@ -28,6 +28,7 @@ import org.portpass.application.PortRequirements;
 import org.portpass.application.SubjectKind;
 import org.portpass.core.Caller;
 import org.portpass.core.Port;
+import org.portpass.core.PortCode;
 import org.portpass.core.PortDirectory;
 import org.portpass.registry.AttachmentType;
 import org.portpass.rest.CallerResolver;
@@ -148,7 +149,7 @@ public class PortResource {
       Object name = desk.getProperty("desk");
       if (port != null && name != null) {
         desks
-            .computeIfAbsent(port.toString().strip().toUpperCase(), p -> new TreeSet<>())
+            .computeIfAbsent(PortCode.normalise(port.toString()), p -> new TreeSet<>())
             .add(name.toString().strip());
       }
     }

@@ -75,20 +75,7 @@ public class ReviewResource {
 
   /** The task with its findings' sentences in the caller's language. */
   private static ReviewTask findingsIn(ReviewTask task, Locale language) {
-    return new ReviewTask(
-        task.lineId(),
-        task.formId(),
-        task.formNumber(),
-        task.companyId(),
-        task.port(),
-        task.stage(),
-        task.subjectKind(),
-        task.subjectLabel(),
-        task.revision(),
-        task.subjectSnapshot(),
-        task.attachments(),
-        task.findings().stream().map(f -> f.in(language)).toList(),
-        task.history());
+    return task.withFindings(task.findings().stream().map(f -> f.in(language)).toList());
   }
 
   @ApiResponse(

@@ -15,6 +15,7 @@ import org.portpass.application.ReviewTask;
 import org.portpass.application.Stage;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
+import org.portpass.core.PortCode;
 import org.portpass.shell.Commands;
 import org.portpass.shell.ShellCallers;
 
@@ -104,7 +105,7 @@ public class LineListCommand implements Action {
     table.print(System.out);
     System.out.printf(
         "%s %s: page %d, %d of %d lines waiting%n",
-        port.strip().toUpperCase(),
+        PortCode.normalise(port),
         stage.strip().toUpperCase(),
         page,
         result.items().size(),

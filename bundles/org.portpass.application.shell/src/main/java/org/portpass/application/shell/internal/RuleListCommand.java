@@ -17,6 +17,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.portpass.application.ReviewRule;
+import org.portpass.core.PortCode;
 
 /**
  * The review rules installed per port, read from the service registry as the application service
@@ -38,7 +39,7 @@ public class RuleListCommand implements Action {
 
   @Override
   public Object execute() throws InvalidSyntaxException {
-    String only = port == null || port.isBlank() ? null : port.strip().toUpperCase();
+    String only = PortCode.normaliseOptional(port);
     Collection<ServiceReference<ReviewRule>> references =
         bundleContext.getServiceReferences(ReviewRule.class, null);
     List<Row> rows = new ArrayList<>();
@@ -99,6 +100,6 @@ public class RuleListCommand implements Action {
     if (value instanceof Object[] array) {
       return Arrays.toString(array);
     }
-    return value.toString().strip().toUpperCase();
+    return PortCode.normalise(value.toString());
   }
 }

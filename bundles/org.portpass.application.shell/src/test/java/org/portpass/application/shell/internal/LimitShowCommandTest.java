@@ -10,13 +10,14 @@ import java.io.PrintStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
-import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
+import org.portpass.application.ApplicationLimits;
+import org.portpass.application.ApplicationLimits.Limit;
+import org.portpass.application.ApplicationService;
 import org.portpass.application.LineStatus;
 import org.portpass.application.Stage;
 import org.portpass.core.PortDirectory;
@@ -26,32 +27,26 @@ import org.portpass.shell.Commands;
 class LimitShowCommandTest {
 
   @Test
-  void showsDefaultsWhenNotConfigured() {
-    String out = limitShow(null);
-    assertTrue(line(out, "maxLongTermDays").matches(".*\\b366\\b.*default.*"), out);
-    assertTrue(line(out, "maxTemporaryDays").matches(".*\\b90\\b.*default.*"), out);
-    assertTrue(line(out, "submissionsPerCompanyPerDay").matches(".*\\b50\\b.*default.*"), out);
-    assertTrue(line(out, "temporaryPassesPerPersonPer30Days").matches(".*all.*\\b4\\b.*default.*"));
-    assertTrue(out.contains("Known ports (configuration org.portpass.ports): KEL,KHH"), out);
-  }
-
-  @Test
-  void showsConfiguredValuesAndPortOverrides() {
-    Hashtable<String, Object> p = new Hashtable<>();
-    p.put("service.pid", ApplicationConfig.PID);
-    p.put("maxTemporaryDays", "30");
-    p.put("submissionsPerCompanyPerDay", "lots");
-    p.put("temporaryPassesPerPersonPer30Days", 3);
-    p.put("KEL.temporaryPassesPerPersonPer30Days", "2");
-    p.put("XYZ.temporaryPassesPerPersonPer30Days", "9");
-    String out = limitShow(p);
-    assertTrue(line(out, "maxLongTermDays").matches(".*\\b366\\b.*default.*"), out);
-    assertTrue(line(out, "maxTemporaryDays").matches(".*\\b30\\b.*configured.*"), out);
+  void showsEveryLimitWithItsPortSourceAndMeaning() {
+    String out =
+        limitShow(
+            new ApplicationLimits(
+                List.of(
+                    new Limit("maxLongTermDays", null, 366, "default", "Longest validity"),
+                    new Limit("temporaryPassesPerPersonPer30Days", null, 3, "configured", "Per"),
+                    new Limit(
+                        "temporaryPassesPerPersonPer30Days",
+                        "KEL",
+                        2,
+                        "configured for port",
+                        "Per"))));
     assertTrue(
-        line(out, "submissionsPerCompanyPerDay").matches(".*\\b50\\b.*invalid 'lots'.*"), out);
+        line(out, "maxLongTermDays")
+            .matches(".*maxLongTermDays.*-.*\\b366\\b.*default.*Longest validity.*"),
+        out);
     assertTrue(line(out, " all ").matches(".*\\b3\\b.*configured.*"), out);
     assertTrue(line(out, " KEL ").matches(".*\\b2\\b.*configured for port.*"), out);
-    assertTrue(line(out, " XYZ ").contains("not a known port"), out);
+    assertTrue(out.contains("Known ports (configuration org.portpass.ports): KEL,KHH"), out);
   }
 
   @Test
@@ -76,24 +71,14 @@ class LimitShowCommandTest {
     return out.lines().filter(l -> l.contains(containing)).findFirst().orElse("");
   }
 
-  private static String limitShow(Hashtable<String, Object> properties) {
-    Configuration configuration =
-        (Configuration)
-            Proxy.newProxyInstance(
-                LimitShowCommandTest.class.getClassLoader(),
-                new Class<?>[] {Configuration.class},
-                (proxy, method, args) ->
-                    method.getName().equals("getProperties") ? properties : null);
+  private static String limitShow(ApplicationLimits limits) {
     LimitShowCommand command = new LimitShowCommand();
-    command.configAdmin =
-        (ConfigurationAdmin)
+    command.applications =
+        (ApplicationService)
             Proxy.newProxyInstance(
                 LimitShowCommandTest.class.getClassLoader(),
-                new Class<?>[] {ConfigurationAdmin.class},
-                (proxy, method, args) ->
-                    method.getName().equals("listConfigurations") && properties != null
-                        ? new Configuration[] {configuration}
-                        : null);
+                new Class<?>[] {ApplicationService.class},
+                (proxy, method, args) -> method.getName().equals("limits") ? limits : null);
     command.portDirectory =
         (PortDirectory)
             Proxy.newProxyInstance(

@@ -19,6 +19,7 @@ import org.portpass.auth.Account;
 import org.portpass.auth.AccountChanges;
 import org.portpass.auth.AccountService;
 import org.portpass.auth.AccountStatus;
+import org.portpass.auth.AuthConflicts;
 import org.portpass.auth.NewAccount;
 import org.portpass.auth.Registration;
 import org.portpass.auth.internal.entity.AccountEntity;
@@ -29,6 +30,7 @@ import org.portpass.core.ForbiddenException;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
+import org.portpass.core.PortCode;
 import org.portpass.core.PortDirectory;
 import org.portpass.core.Role;
 import org.portpass.core.UnauthorizedException;
@@ -99,7 +101,7 @@ public class AccountServiceImpl implements AccountService {
         em -> {
           if (hasAccounts(em, company.id())) {
             throw new ConflictException(
-                "company-has-accounts",
+                AuthConflicts.COMPANY_HAS_ACCOUNTS,
                 "companyTaxId",
                 "company " + company.taxId() + " already has accounts; ask its administrator",
                 "company-has-accounts",
@@ -381,7 +383,7 @@ public class AccountServiceImpl implements AccountService {
     }
     Set<String> result = new HashSet<>();
     for (String port : requested == null ? Set.<String>of() : requested) {
-      String code = port == null ? "" : port.strip().toUpperCase();
+      String code = PortCode.normalise(port);
       if (!ports.codes().contains(code)) {
         errors.add(
             FieldError.of(

@@ -1,8 +1,8 @@
 package org.portpass.card.internal.service;
 
-import java.util.Locale;
 import org.portpass.core.Caller;
 import org.portpass.core.ForbiddenException;
+import org.portpass.core.PortCode;
 import org.portpass.core.Role;
 
 /** Who may work on card production, and the caller card production itself acts as. */
@@ -14,7 +14,7 @@ final class CardAccess {
 
   /** The port's code, when the caller is its card desk (or an administrator). */
   static String requireDesk(Caller caller, String port) {
-    String code = port == null ? "" : port.strip().toUpperCase(Locale.ROOT);
+    String code = PortCode.normalise(port);
     if (!caller.actsAt(Role.CARD_DESK, code)) {
       throw ForbiddenException.needsRoleAt(
           "card production at " + code + " needs its CARD_DESK role", Role.CARD_DESK, code);

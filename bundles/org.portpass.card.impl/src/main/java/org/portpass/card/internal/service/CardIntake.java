@@ -66,10 +66,10 @@ public class CardIntake implements EventHandler {
   @Override
   public void handleEvent(Event event) {
     // off Event Admin's thread: it denylists handlers that take long, and a database write can
-    String number = (String) event.getProperty("passNumber");
+    String number = (String) event.getProperty(PassService.PASS_NUMBER);
     String topic = event.getTopic();
-    Object status = event.getProperty("status");
-    String port = (String) event.getProperty("pickupPort");
+    Object status = event.getProperty(PassService.STATUS);
+    String port = (String) event.getProperty(PassService.PICKUP_PORT);
     intake.execute(
         () -> {
           try {

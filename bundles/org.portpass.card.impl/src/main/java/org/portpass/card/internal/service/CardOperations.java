@@ -13,6 +13,7 @@ import org.portpass.application.Pass;
 import org.portpass.application.PassService;
 import org.portpass.application.PassStatus;
 import org.portpass.card.AttemptOutcome;
+import org.portpass.card.CardConflicts;
 import org.portpass.card.CardJob;
 import org.portpass.card.CardJobFlow;
 import org.portpass.card.CardJobStatus;
@@ -174,7 +175,7 @@ final class CardOperations {
                     .orElseThrow(
                         () ->
                             new ConflictException(
-                                "no-card",
+                                CardConflicts.NO_CARD,
                                 "passNumber",
                                 "no card of this pass waits for pickup",
                                 "no-card-waiting")));
@@ -212,7 +213,7 @@ final class CardOperations {
     }
     if (pass.status() != PassStatus.ACTIVE && pass.status() != PassStatus.SUSPENDED) {
       throw new ConflictException(
-          "pass-status",
+          CardConflicts.PASS_STATUS,
           "status",
           "the pass is " + pass.status() + "; no replacement card is made",
           "pass-no-replacement",
@@ -225,7 +226,10 @@ final class CardOperations {
   private static CardJob replaceLostCard(EntityManager em, Caller caller, Pass pass, String why) {
     if (!CardRecords.openJobs(em, pass.number()).isEmpty()) {
       throw new ConflictException(
-          "job-open", "passNumber", "a card for this pass is already being made", "job-open");
+          CardConflicts.JOB_OPEN,
+          "passNumber",
+          "a card for this pass is already being made",
+          "job-open");
     }
     em.createQuery("SELECT c FROM CardEntity c WHERE c.livePassNumber = :n", CardEntity.class)
         .setParameter("n", pass.number())

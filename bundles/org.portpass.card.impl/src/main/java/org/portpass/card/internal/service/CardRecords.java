@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.List;
 import javax.persistence.EntityManager;
 import org.portpass.card.AttemptOutcome;
+import org.portpass.card.CardConflicts;
 import org.portpass.card.CardJobFlow;
 import org.portpass.card.CardJobStatus;
 import org.portpass.card.CardStatus;
@@ -65,7 +66,7 @@ final class CardRecords {
         job.getCardSerial() == null ? null : em.find(CardEntity.class, job.getCardSerial());
     if (card == null) {
       throw new ConflictException(
-          "no-card", "cardSerial", "the job has no card to work on", "job-no-card");
+          CardConflicts.NO_CARD, "cardSerial", "the job has no card to work on", "job-no-card");
     }
     return card;
   }

@@ -18,6 +18,7 @@ import org.portpass.card.Verification;
 import org.portpass.core.Caller;
 import org.portpass.core.Page;
 import org.portpass.core.PageRequest;
+import org.portpass.core.PortTime;
 import org.portpass.registry.AttachmentService;
 import org.portpass.registry.PersonService;
 import org.portpass.registry.VehicleService;
@@ -47,14 +48,15 @@ public class CardServiceImpl implements CardService {
       @Reference CardFaceRenderer renderer,
       @Reference PersonService persons,
       @Reference VehicleService vehicles,
-      @Reference AttachmentService attachments) {
+      @Reference AttachmentService attachments,
+      @Reference PortTime time) {
     Transactions tx = new Transactions(jpa);
     CardFaces faces = new CardFaces(CardAccess.SYSTEM, persons, vehicles, attachments, renderer);
     this.keys = PassCodeKeys.loadOrCreate(tx);
     this.desks = new DeskProtocol(tx, passes, faces, keys);
     this.reports = new StepReports(tx, keys, new ReadyReports(tx, passes));
     this.operations = new CardOperations(tx, passes, faces, keys);
-    this.gates = new GateVerification(tx, passes, keys);
+    this.gates = new GateVerification(tx, passes, keys, time);
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.portpass.application.Pass;
 import org.portpass.application.PassService;
 import org.portpass.application.PassStatus;
 import org.portpass.card.AttemptOutcome;
+import org.portpass.card.CardConflicts;
 import org.portpass.card.CardJob;
 import org.portpass.card.CardJobStatus;
 import org.portpass.card.CardStatus;
@@ -135,7 +136,7 @@ final class DeskProtocol {
         && pass.status() != PassStatus.PENDING_CARD
         && job.getGeneration() == 1) {
       throw new ConflictException(
-          "pass-status",
+          CardConflicts.PASS_STATUS,
           "status",
           "the pass is " + pass.status() + "; no card is made",
           "pass-no-card",
@@ -192,7 +193,7 @@ final class DeskProtocol {
             : job.getActiveStep() != CardStep.PRINT;
     if (elsewhere && printed) {
       throw new ConflictException(
-          "card-at-other-desk",
+          CardConflicts.CARD_AT_OTHER_DESK,
           "desk",
           "the card of this job was printed at desk "
               + job.getDesk()
@@ -213,7 +214,7 @@ final class DeskProtocol {
         && open != null
         && System.currentTimeMillis() - open.getStartedAt().getTime() < TAKE_OVER_MILLIS) {
       throw new ConflictException(
-          "job-busy",
+          CardConflicts.JOB_BUSY,
           "desk",
           "desk " + job.getDesk() + " is running the " + open.getStep() + " step",
           "job-busy",

@@ -1,8 +1,6 @@
 package org.portpass.card.internal.service;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Locale;
 import org.portpass.application.Pass;
 import org.portpass.application.PassService;
 import org.portpass.application.PassStatus;
@@ -11,6 +9,8 @@ import org.portpass.card.InvalidPassCodeException;
 import org.portpass.card.PassCode;
 import org.portpass.card.Verification;
 import org.portpass.card.internal.entity.CardEntity;
+import org.portpass.core.PortCode;
+import org.portpass.core.PortTime;
 import org.portpass.storage.Transactions;
 
 /**
@@ -19,16 +19,16 @@ import org.portpass.storage.Transactions;
  * and open to the gate's port. The reasons are listed on {@link Verification}.
  */
 final class GateVerification {
-  private static final ZoneId PORT_TIME = ZoneId.of("Asia/Taipei");
-
   private final Transactions tx;
   private final PassService passes;
   private final PassCodeKeys keys;
+  private final PortTime time;
 
-  GateVerification(Transactions tx, PassService passes, PassCodeKeys keys) {
+  GateVerification(Transactions tx, PassService passes, PassCodeKeys keys, PortTime time) {
     this.tx = tx;
     this.passes = passes;
     this.keys = keys;
+    this.time = time;
   }
 
   Verification verify(String payload, String port) {
@@ -59,9 +59,9 @@ final class GateVerification {
   }
 
   /** The pass of a live, collected card: active, in its days, open to the gate's port. */
-  private static Verification verifyPass(Pass pass, CardEntity card, PassCode code, String port) {
-    LocalDate today = LocalDate.now(PORT_TIME);
-    String gate = port == null || port.isBlank() ? null : port.strip().toUpperCase(Locale.ROOT);
+  private Verification verifyPass(Pass pass, CardEntity card, PassCode code, String port) {
+    LocalDate today = time.today();
+    String gate = PortCode.normaliseOptional(port);
     if (pass.status() != PassStatus.ACTIVE) {
       return invalid(
           "status",

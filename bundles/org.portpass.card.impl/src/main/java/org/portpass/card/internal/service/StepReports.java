@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import javax.persistence.EntityManager;
 import org.portpass.card.AttemptOutcome;
+import org.portpass.card.CardConflicts;
 import org.portpass.card.CardJob;
 import org.portpass.card.CardJobFlow;
 import org.portpass.card.CardJobStatus;
@@ -83,7 +84,7 @@ final class StepReports {
     }
     if (attempt.getOutcome() != null) {
       throw new ConflictException(
-          "attempt-closed",
+          CardConflicts.ATTEMPT_CLOSED,
           "attemptId",
           "this attempt was already closed as " + attempt.getOutcome(),
           "attempt-closed",

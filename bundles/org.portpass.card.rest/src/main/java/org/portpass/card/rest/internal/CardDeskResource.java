@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -30,6 +29,7 @@ import org.portpass.card.CardJob;
 import org.portpass.core.Caller;
 import org.portpass.core.ForbiddenException;
 import org.portpass.core.NotFoundException;
+import org.portpass.core.PortCode;
 import org.portpass.core.Role;
 import org.portpass.rest.CallerResolver;
 
@@ -94,6 +94,6 @@ public class CardDeskResource {
   }
 
   private static boolean mayUse(Caller caller, String port) {
-    return caller.actsAt(Role.CARD_DESK, port.toUpperCase(Locale.ROOT));
+    return caller.actsAt(Role.CARD_DESK, PortCode.normalise(port));
   }
 }

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -34,6 +33,7 @@ import org.portpass.card.CardJob;
 import org.portpass.card.CardService;
 import org.portpass.core.Caller;
 import org.portpass.core.Page;
+import org.portpass.core.PortCode;
 import org.portpass.rest.CallerResolver;
 import org.portpass.rest.Paging;
 import org.portpass.rest.Responses;
@@ -83,7 +83,7 @@ public class PassResource {
     PassQuery query =
         new PassQuery(
             Paging.optionalId("companyId", companyId),
-            port == null || port.isBlank() ? null : port.strip().toUpperCase(Locale.ROOT),
+            PortCode.normaliseOptional(port),
             Paging.optionalEnum("status", status, PassStatus.class),
             Paging.optionalDate("validOn", validOn));
     Page<Pass> found = passes.find(caller, query, Paging.of(page, size));

@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.portpass.core.ConflictException;
 import org.portpass.registry.OwnerKind;
+import org.portpass.registry.RegistryConflicts;
 import org.portpass.registry.SubjectUsage;
 
 /** Asks every {@link SubjectUsage} (forms, passes) whether a person or vehicle may be removed. */
@@ -31,7 +32,7 @@ public class SubjectGuard {
           .ifPresent(
               reason -> {
                 throw new ConflictException(
-                    "in-use",
+                    RegistryConflicts.IN_USE,
                     null,
                     what + " cannot be deleted: " + reason,
                     "cannot-delete",

@@ -123,107 +123,131 @@ public class AuthorizationMatrixIT {
   private static final Outcome HID = Outcome.HIDDEN;
   private static final Outcome ANON = Outcome.UNAUTHENTICATED;
   private static final Outcome BAD = Outcome.REFUSED;
+  private static final Map<String, Outcome> CELLS =
+      Map.of("OK", OK, "NO", NO, "HID", HID, "ANON", ANON, "BAD", BAD);
+  private static final List<String> PROFILE_COLUMNS =
+      List.of(
+          "profile", "anon", "admin", "cs", "aAdm", "aUsr", "bAdm", "bUsr", "rev", "pol", "sup",
+          "desk");
 
-  // Profiles, column order: anonymous, ADMIN, CUSTOMER_SERVICE, A_ADMIN, A_USER, B_ADMIN, B_USER,
-  // port roles (REVIEWER, POLICE, SUPERVISOR, CARD_DESK alike).
-  private static final Map<Actor, Outcome> PUBLIC = expect(OK, OK, OK, OK, OK, OK, OK, OK);
-  private static final Map<Actor, Outcome> SIGNED_IN = expect(ANON, OK, OK, OK, OK, OK, OK, OK);
-  private static final Map<Actor, Outcome> STAFF = expect(ANON, OK, OK, NO, NO, NO, NO, NO);
+  /**
+   * Who gets what: one row per profile, one column per actor (anonymous, ADMIN, CUSTOMER_SERVICE,
+   * company A's admin and user, company B's admin and user, KEL's REVIEWER, POLICE, SUPERVISOR and
+   * CARD_DESK). OK 2xx, BAD 400, ANON 401, NO 403, HID 404. Each profile's rule is written on its
+   * constant below.
+   */
+  private static final String PROFILES =
+      """
+      profile              anon  admin cs    aAdm  aUsr  bAdm  bUsr  rev   pol   sup   desk
+      PUBLIC               OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK
+      SIGNED_IN            ANON  OK    OK    OK    OK    OK    OK    OK    OK    OK    OK
+      STAFF                ANON  OK    OK    NO    NO    NO    NO    NO    NO    NO    NO
+      READ_A               ANON  OK    OK    OK    OK    HID   HID   OK    OK    OK    OK
+      WRITE_A              ANON  OK    OK    OK    OK    HID   HID   NO    NO    NO    NO
+      COMPANY_ADMIN_A      ANON  OK    OK    OK    NO    HID   HID   NO    NO    NO    NO
+      CREATE_FOR_A         ANON  OK    OK    OK    OK    BAD   BAD   NO    NO    NO    NO
+      TRANSFER_A           ANON  OK    OK    NO    NO    NO    NO    NO    NO    NO    NO
+      FORM_LIST            ANON  OK    OK    OK    OK    OK    OK    NO    NO    NO    NO
+      FORM_CREATE          ANON  NO    NO    OK    OK    OK    OK    NO    NO    NO    NO
+      FORM_WRITE_A         ANON  NO    NO    OK    OK    HID   HID   NO    NO    NO    NO
+      NOT_FOR_PORT_A       ANON  OK    OK    OK    OK    HID   HID   HID   HID   HID   HID
+      CARD_DESK_KEL        ANON  OK    NO    NO    NO    NO    NO    NO    NO    NO    OK
+      CARD_DESK_KHH        ANON  OK    NO    NO    NO    NO    NO    NO    NO    NO    NO
+      PICKUP_DESK_A        ANON  OK    NO    NO    NO    HID   HID   NO    NO    NO    OK
+      PASS_AUTHORITY_A     ANON  OK    NO    NO    NO    HID   HID   NO    OK    OK    NO
+      PASS_AUTHORITY_KHH_A ANON  OK    NO    NO    NO    HID   HID   HID   HID   HID   HID
+      LOST_A               ANON  OK    OK    OK    OK    HID   HID   NO    NO    NO    OK
+      ACCOUNT_MANAGERS     ANON  OK    OK    OK    NO    OK    NO    NO    NO    NO    NO
+      ACCOUNT_OF_A         ANON  OK    OK    OK    HID   HID   HID   HID   HID   HID   HID
+      ACCOUNT_FOR_A        ANON  OK    OK    OK    NO    NO    NO    NO    NO    NO    NO
+      OWN_ACCOUNT_CHANGE   ANON  OK    NO    OK    NO    OK    NO    NO    NO    NO    NO
+      """;
+
+  private static final Map<Actor, Outcome> PUBLIC = profile("PUBLIC");
+  private static final Map<Actor, Outcome> SIGNED_IN = profile("SIGNED_IN");
+  private static final Map<Actor, Outcome> STAFF = profile("STAFF");
 
   /** Access.requireRead: the owner company, staff and port staff; other companies see nothing. */
-  private static final Map<Actor, Outcome> READ_A = expect(ANON, OK, OK, OK, OK, HID, HID, OK);
+  private static final Map<Actor, Outcome> READ_A = profile("READ_A");
 
   /** Access.requireWrite: the owner company's accounts and staff; port staff may only read. */
-  private static final Map<Actor, Outcome> WRITE_A = expect(ANON, OK, OK, OK, OK, HID, HID, NO);
+  private static final Map<Actor, Outcome> WRITE_A = profile("WRITE_A");
 
   /** Access.requireCompanyAdmin: company-wide settings and company attachments. */
-  private static final Map<Actor, Outcome> COMPANY_ADMIN_A =
-      expect(ANON, OK, OK, OK, NO, HID, HID, NO);
+  private static final Map<Actor, Outcome> COMPANY_ADMIN_A = profile("COMPANY_ADMIN_A");
 
   /**
    * Owners.companyFor: new persons and vehicles for company A. Another company's accounts are told
    * "your own company only" (400 validation, naming the field); port staff may not register any.
    */
-  private static final Map<Actor, Outcome> CREATE_FOR_A =
-      expect(ANON, OK, OK, OK, OK, BAD, BAD, NO);
+  private static final Map<Actor, Outcome> CREATE_FOR_A = profile("CREATE_FOR_A");
 
   /**
    * Moving a person or vehicle of company A into another company: customer service's job. Anyone
    * else is refused for the role before the record is looked up, so company B learns nothing.
    */
-  private static final Map<Actor, Outcome> TRANSFER_A = expect(ANON, OK, OK, NO, NO, NO, NO, NO);
+  private static final Map<Actor, Outcome> TRANSFER_A = profile("TRANSFER_A");
 
   /** ApplicationServiceImpl.listForms: staff see all forms, company accounts their company's. */
-  private static final Map<Actor, Outcome> FORM_LIST = expect(ANON, OK, OK, OK, OK, OK, OK, NO);
+  private static final Map<Actor, Outcome> FORM_LIST = profile("FORM_LIST");
 
   /** ApplicationServiceImpl.saveDraft: every company account drafts forms for its own company. */
-  private static final Map<Actor, Outcome> FORM_CREATE = expect(ANON, NO, NO, OK, OK, OK, OK, NO);
+  private static final Map<Actor, Outcome> FORM_CREATE = profile("FORM_CREATE");
 
   /**
    * ApplicationServiceImpl.requireCompanyWriter, then writable/line: company A's forms and lines
    * are written by A's accounts only; without a company role 403, another company's 404.
    */
-  private static final Map<Actor, Outcome> FORM_WRITE_A =
-      expect(ANON, NO, NO, OK, OK, HID, HID, NO);
+  private static final Map<Actor, Outcome> FORM_WRITE_A = profile("FORM_WRITE_A");
 
   /**
    * ApplicationServiceImpl.readable and ReviewServiceImpl.mayRead for a record port staff may not
    * see: a draft (not yet sent to any port), or one sent to another port than theirs (KHH).
    */
-  private static final Map<Actor, Outcome> NOT_FOR_PORT_A =
-      expect(ANON, OK, OK, OK, OK, HID, HID, HID);
+  private static final Map<Actor, Outcome> NOT_FOR_PORT_A = profile("NOT_FOR_PORT_A");
 
   /**
    * CardAccess.requireDesk: card production at KEL is for the administrator and KEL's card desk;
    * anyone else is refused for the role, before a job is looked up.
    */
-  private static final Map<Actor, Outcome> CARD_DESK_KEL =
-      expect(ANON, OK, NO, NO, NO, NO, NO, NO, NO, NO, OK);
+  private static final Map<Actor, Outcome> CARD_DESK_KEL = profile("CARD_DESK_KEL");
 
   /** Card production at another port (KHH): KEL's card desk is refused there too. */
-  private static final Map<Actor, Outcome> CARD_DESK_KHH =
-      expect(ANON, OK, NO, NO, NO, NO, NO, NO, NO, NO, NO);
+  private static final Map<Actor, Outcome> CARD_DESK_KHH = profile("CARD_DESK_KHH");
 
   /**
    * What only the pickup port's card desk does with a pass of company A picked up at KEL: hand its
    * card over, get its card face (which carries the signed pass code gates accept). Whoever may
    * read the pass is refused for the role; company B finds no such pass.
    */
-  private static final Map<Actor, Outcome> PICKUP_DESK_A =
-      expect(ANON, OK, NO, NO, NO, HID, HID, NO, NO, NO, OK);
+  private static final Map<Actor, Outcome> PICKUP_DESK_A = profile("PICKUP_DESK_A");
 
   /**
    * PassServiceImpl.requireAuthority: suspending, reinstating and revoking a pass of company A at
    * KEL is for the harbor police and supervisors of its ports (and the administrator).
    */
-  private static final Map<Actor, Outcome> PASS_AUTHORITY_A =
-      expect(ANON, OK, NO, NO, NO, HID, HID, NO, OK, OK, NO);
+  private static final Map<Actor, Outcome> PASS_AUTHORITY_A = profile("PASS_AUTHORITY_A");
 
   /** The same for a pass of company A at KHH: KEL's port staff do not see it at all. */
-  private static final Map<Actor, Outcome> PASS_AUTHORITY_KHH_A =
-      expect(ANON, OK, NO, NO, NO, HID, HID, HID, HID, HID, HID);
+  private static final Map<Actor, Outcome> PASS_AUTHORITY_KHH_A = profile("PASS_AUTHORITY_KHH_A");
 
   /**
    * CardOperations.reportLost: the holder's company (and the staff who act for companies) or the
    * pickup port's card desk; other port staff read the pass but may not void its card.
    */
-  private static final Map<Actor, Outcome> LOST_A =
-      expect(ANON, OK, OK, OK, OK, HID, HID, NO, NO, NO, OK);
+  private static final Map<Actor, Outcome> LOST_A = profile("LOST_A");
 
   /** AccountServiceImpl.list: administrators, customer service, company administrators. */
-  private static final Map<Actor, Outcome> ACCOUNT_MANAGERS =
-      expect(ANON, OK, OK, OK, NO, OK, NO, NO);
+  private static final Map<Actor, Outcome> ACCOUNT_MANAGERS = profile("ACCOUNT_MANAGERS");
 
   /** An account of company A that is not the caller's: its managers; others see nothing. */
-  private static final Map<Actor, Outcome> ACCOUNT_OF_A =
-      expect(ANON, OK, OK, OK, HID, HID, HID, HID);
+  private static final Map<Actor, Outcome> ACCOUNT_OF_A = profile("ACCOUNT_OF_A");
 
   /** A new company-A account: administrators, customer service, A's company administrator. */
-  private static final Map<Actor, Outcome> ACCOUNT_FOR_A = expect(ANON, OK, OK, OK, NO, NO, NO, NO);
+  private static final Map<Actor, Outcome> ACCOUNT_FOR_A = profile("ACCOUNT_FOR_A");
 
   /** Changing one's own account: only those who may manage accounts with one's own roles. */
-  private static final Map<Actor, Outcome> OWN_ACCOUNT_CHANGE =
-      expect(ANON, OK, NO, OK, NO, OK, NO, NO);
+  private static final Map<Actor, Outcome> OWN_ACCOUNT_CHANGE = profile("OWN_ACCOUNT_CHANGE");
 
   /**
    * Cells where the server answers differently from the rule today: real bugs, reported to the
@@ -1128,6 +1152,29 @@ public class AuthorizationMatrixIT {
     return Map.of("decision", "APPROVE", "lines", List.of(Map.of("lineId", line, "revision", 0)));
   }
 
+  /** The row {@code name} of {@link #PROFILES}. */
+  private static Map<Actor, Outcome> profile(String name) {
+    List<String> lines = PROFILES.strip().lines().toList();
+    List<String> header = List.of(lines.get(0).split("\\s+"));
+    if (!header.equals(PROFILE_COLUMNS)) {
+      throw new IllegalStateException("PROFILES header is " + header + ", not " + PROFILE_COLUMNS);
+    }
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.strip().split("\\s+");
+      if (cells[0].equals(name)) {
+        if (cells.length != Actor.values().length + 1) {
+          throw new IllegalStateException("profile " + name + " has " + cells.length + " cells");
+        }
+        Map<Actor, Outcome> map = new EnumMap<>(Actor.class);
+        for (Actor actor : Actor.values()) {
+          map.put(actor, CELLS.get(cells[actor.ordinal() + 1]));
+        }
+        return Map.copyOf(map);
+      }
+    }
+    throw new IllegalStateException("no profile " + name + " in PROFILES");
+  }
+
   /** Expected outcomes by column; the last column is every port role. */
   private static Map<Actor, Outcome> expect(
       Outcome anonymous,
@@ -1149,28 +1196,6 @@ public class AuthorizationMatrixIT {
     for (Actor actor : List.of(Actor.REVIEWER, Actor.POLICE, Actor.SUPERVISOR, Actor.CARD_DESK)) {
       map.put(actor, port);
     }
-    return Map.copyOf(map);
-  }
-
-  /** Expected outcomes by column, each port role (of KEL) with an outcome of its own. */
-  private static Map<Actor, Outcome> expect(
-      Outcome anonymous,
-      Outcome admin,
-      Outcome customerService,
-      Outcome aAdmin,
-      Outcome aUser,
-      Outcome bAdmin,
-      Outcome bUser,
-      Outcome reviewer,
-      Outcome police,
-      Outcome supervisor,
-      Outcome cardDesk) {
-    Map<Actor, Outcome> map =
-        new EnumMap<>(expect(anonymous, admin, customerService, aAdmin, aUser, bAdmin, bUser, NO));
-    map.put(Actor.REVIEWER, reviewer);
-    map.put(Actor.POLICE, police);
-    map.put(Actor.SUPERVISOR, supervisor);
-    map.put(Actor.CARD_DESK, cardDesk);
     return Map.copyOf(map);
   }
 

@@ -50,13 +50,18 @@ public final class PortPassContainer {
     // the probe's wait for Pax Exam's injector and every @Inject service: the default 10 s is
     // shorter than the boot of the whole server when two containers start side by side
     options.add(systemProperty("pax.exam.service.timeout").value("300000"));
-    // the probe's JUnit invoker waits for Pax Exam's injector with swissbox's own default of 10 s;
-    // a probe installed while Karaf still starts the server's bundles gave up after it, no test
-    // of the class could run, and each waited 5 minutes for an invoker that never came (CI's
-    // timeout of 2026-12-02: "gave up waiting for service org.ops4j.pax.exam.util.Injector")
-    options.add(
-        systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT")
-            .value("300000"));
+    // the probe's JUnit invoker waits for Pax Exam's injector 10 s by default (a property of the
+    // invoker factory's own, read by pax-exam-invoker-junit 4.14.0; swissbox's lookups have
+    // theirs); a probe installed while Karaf still starts the server's bundles gave up after it,
+    // no test of the class could run, and each waited 5 minutes for an invoker that never came
+    // (CI's timeout of 2026-12-02, and again on 2026-12-03 in AuthorizationMatrixIT: "gave up
+    // waiting for service org.ops4j.pax.exam.util.Injector" 10 s after the probe was installed)
+    for (String timeout :
+        List.of(
+            "org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT",
+            "org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT")) {
+      options.add(systemProperty(timeout).value("300000"));
+    }
     // Pax Exam's own boot features (its extender, JUnit) make Karaf refresh bundles that were
     // already started, which the production boot never does; on a busy machine a bundle restarted
     // by that refresh (pax-jdbc-derby, say) can fail to start, and the server never comes up

@@ -70,12 +70,7 @@ class RegistryBenchmark {
     Path zip = Path.of(System.getProperty("portpass.assembly"));
     try (ServerProcess server = ServerProcess.unpack(zip, work.resolve(label.substring(0, 5)))) {
       if (postgresUrl != null) {
-        server.configure(
-            "org.ops4j.datasource-portpass.cfg", "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver");
-        server.configure("org.ops4j.datasource-portpass.cfg", "url", postgresUrl);
-        server.configure("org.ops4j.datasource-portpass.cfg", "user", "postgres");
-        server.configure("org.ops4j.datasource-portpass.cfg", "password", "");
-        server.bootFeature("portpass-postgresql");
+        usePostgresql(server, postgresUrl);
       }
       desks(server);
       server.configure("org.portpass.auth.bootstrap.cfg", "username", "bench-admin");
@@ -513,15 +508,25 @@ class RegistryBenchmark {
     return letter + body + (10 - sum % 10) % 10;
   }
 
-  private static String row(String db, String what, String value) {
+  /** The server's data on the PostgreSQL database {@code url} instead of embedded Derby. */
+  static void usePostgresql(ServerProcess server, String url) throws IOException {
+    server.configure(
+        "org.ops4j.datasource-portpass.cfg", "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver");
+    server.configure("org.ops4j.datasource-portpass.cfg", "url", url);
+    server.configure("org.ops4j.datasource-portpass.cfg", "user", "postgres");
+    server.configure("org.ops4j.datasource-portpass.cfg", "password", "");
+    server.bootFeature("portpass-postgresql");
+  }
+
+  static String row(String db, String what, String value) {
     return "| " + db + " | " + what + " | " + value + " |";
   }
 
-  private static String ms(long nanos) {
+  static String ms(long nanos) {
     return String.format("%.2f ms", nanos / 1e6);
   }
 
-  private static boolean postgresqlReachable() {
+  static boolean postgresqlReachable() {
     try (Connection c = DriverManager.getConnection(admin(), "postgres", "")) {
       return true;
     } catch (SQLException e) {
@@ -529,11 +534,11 @@ class RegistryBenchmark {
     }
   }
 
-  private static String admin() {
+  static String admin() {
     return "jdbc:postgresql://127.0.0.1:5432/postgres";
   }
 
-  private static void sql(String url, String statement) throws SQLException {
+  static void sql(String url, String statement) throws SQLException {
     try (Connection c = DriverManager.getConnection(url, "postgres", "");
         Statement s = c.createStatement()) {
       s.execute(statement);

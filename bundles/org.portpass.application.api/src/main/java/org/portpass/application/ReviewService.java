@@ -28,7 +28,8 @@ public interface ReviewService {
    * @param reason required for {@link Decision#REJECT} ({@code ValidationException} on field {@code
    *     reason}), ignored for approvals
    * @param expectedRevision the revision the reviewer saw; if the line was resubmitted since,
-   *     {@code ConflictException} {@code stale-version}
+   *     {@code ConflictException} {@link ApplicationConflicts#RESUBMITTED}; a revision the line
+   *     never had, {@link ApplicationConflicts#UNKNOWN_REVISION}
    * @throws IllegalTransitionException if the task is no longer open: already decided, withdrawn by
    *     another port's rejection, cancelled by the company, or the line is at another stage
    */

@@ -13,7 +13,12 @@ public interface PersonService {
 
   Person get(Caller caller, long id);
 
-  /** The person with this identity number (normalised first), e.g. {@code a123456789}. */
+  /**
+   * The one person with this identity number (normalised first), e.g. {@code a123456789}.
+   *
+   * @throws org.portpass.core.NotFoundException also when passports of two nationalities share the
+   *     number: {@link #search} lists every match, each with its nationality
+   */
   Person getByIdentityNumber(Caller caller, String identityNumber);
 
   Page<Person> search(Caller caller, PersonQuery query, PageRequest page);

@@ -7,9 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -47,6 +51,7 @@ import org.portpass.registry.Vehicle;
 import org.portpass.registry.VehicleData;
 import org.portpass.registry.VehicleService;
 import org.portpass.registry.VehicleType;
+import org.portpass.storage.SchemaReady;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +73,9 @@ public class DemoData {
   private static final Caller DEMO = Caller.system("demo-loader");
   static final String PASSWORD = "portpass-demo";
 
+  /** Demo data in place: the health check waits for it where the demo runs (see feature). */
+  private final ServiceRegistration<SchemaReady> ready;
+
   @Activate
   public DemoData(
       @Reference CompanyService companies,
@@ -78,11 +86,37 @@ public class DemoData {
       @Reference ApplicationService applications,
       @Reference ReviewService reviews,
       @Reference PassService passes,
-      @Reference CardService cards) {
+      @Reference CardService cards,
+      BundleContext context) {
     if (exists(companies)) {
       LOG.info("Demo data already present");
-      return;
+    } else {
+      load(
+          companies,
+          persons,
+          vehicles,
+          attachments,
+          accounts,
+          applications,
+          reviews,
+          passes,
+          cards);
     }
+    ready =
+        context.registerService(
+            SchemaReady.class, () -> "demo", new Hashtable<>(Map.of(SchemaReady.UNIT, "demo")));
+  }
+
+  private void load(
+      CompanyService companies,
+      PersonService persons,
+      VehicleService vehicles,
+      AttachmentService attachments,
+      AccountService accounts,
+      ApplicationService applications,
+      ReviewService reviews,
+      PassService passes,
+      CardService cards) {
     Company alpha =
         verified(
             companies,
@@ -153,6 +187,7 @@ public class DemoData {
 
   @Deactivate
   void deactivate() {
+    ready.unregister();
     if (pickup != null) {
       pickup.interrupt();
     }

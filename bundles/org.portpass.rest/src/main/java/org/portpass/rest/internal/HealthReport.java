@@ -11,7 +11,9 @@ record HealthReport(
             allowableValues = {"UP", "DOWN"})
         String status,
     Database database,
-    @Schema(description = "The capabilities whose schema is ready") Set<String> capabilities) {
+    @Schema(description = "The capabilities whose schema is ready") Set<String> capabilities,
+    @Schema(description = "JAX-RS resources registered but not served yet")
+        Long resourcesNotServed) {
 
   @Schema(name = "HealthDatabase")
   record Database(

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -18,12 +19,15 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -36,8 +40,8 @@ import org.portpass.storage.DatabaseStatus;
 import org.portpass.storage.SchemaReady;
 
 /**
- * UP when the database answers and every capability this node must serve has its schema ready, so a
- * load balancer or a start script can wait on it.
+ * UP when the database answers, every capability this node must serve has its schema ready and the
+ * JAX-RS whiteboard serves every resource, so a load balancer or a start script can wait on it.
  */
 @Component(service = HealthResource.class, configurationPid = "org.portpass.health")
 @Designate(ocd = HealthResource.Config.class)
@@ -61,15 +65,32 @@ public class HealthResource {
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   private volatile CallerResolver callers;
 
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile JaxrsServiceRuntime runtime;
+
+  private final DeployedResources resources;
+
   @Activate
-  public HealthResource(@Reference DatabaseStatus database, Config config) {
+  public HealthResource(@Reference DatabaseStatus database, Config config, BundleContext context) {
     this.database = database;
+    this.resources = new DeployedResources(context);
     modified(config);
+  }
+
+  @Deactivate
+  void deactivate() {
+    resources.close();
   }
 
   @Modified
   void modified(Config config) {
-    required = List.of(config.requiredCapabilities());
+    // a list written as one comma-separated value (as a feature's configuration gives it) counts
+    required =
+        Stream.of(config.requiredCapabilities())
+            .flatMap(value -> Stream.of(value.split(",")))
+            .map(String::strip)
+            .filter(unit -> !unit.isEmpty())
+            .toList();
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -94,17 +115,19 @@ public class HealthResource {
   @Operation(
       summary = "Health of the server and its database",
       description =
-          "200 with status UP when the database answers and every capability is ready, 503 with"
-              + " status DOWN otherwise. Anonymous callers get the status alone; an administrator"
+          "200 with status UP when the database answers, every capability is ready and every"
+              + " resource is served, 503 with status DOWN otherwise. Anonymous callers get the status alone; an administrator"
               + " (signed in) also gets the database and capability details.")
   public Response health(@Context HttpServletRequest request) {
     DatabaseStatus.Report report = database.check();
-    boolean up = report.up() && ready.containsAll(required);
+    long notServed = resources.notServed(runtime);
+    boolean up = report.up() && ready.containsAll(required) && notServed == 0;
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", up ? "UP" : "DOWN");
     if (isAdministrator(request)) {
       body.put("database", details(report));
       body.put("capabilities", new TreeSet<>(ready));
+      body.put("resourcesNotServed", notServed);
     }
     return Response.status(up ? 200 : 503).entity(body).build();
   }

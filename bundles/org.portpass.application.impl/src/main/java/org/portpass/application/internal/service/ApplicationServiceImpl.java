@@ -195,6 +195,8 @@ public class ApplicationServiceImpl implements ApplicationService {
 
   private static void cancel(EntityManager em, Caller caller, LineEntity line) {
     Views.apply(line, Views.flow(line).cancel());
+    em.flush();
+    ReviewTasks.sync(em, line);
     LineStorage.record(em, caller, line, Decision.CANCEL, null);
     AuditTrail.append(
         em, caller, "line.cancel", "line", String.valueOf(line.getId()), null, "CANCELLED");

@@ -95,6 +95,7 @@ final class FormSubmission {
           em.flush();
           for (LineEntity line : form.getLines()) {
             LineStorage.record(em, caller, line, Decision.SUBMIT, null);
+            ReviewTasks.open(em, line);
           }
           AuditTrail.append(
               em,
@@ -146,6 +147,7 @@ final class FormSubmission {
           Views.apply(line, Views.flow(line).resubmit());
           LineStorage.record(em, caller, line, Decision.RESUBMIT, null);
           em.flush();
+          ReviewTasks.sync(em, line);
           AuditTrail.append(
               em,
               caller,

@@ -42,6 +42,8 @@ import org.portpass.core.ValidationException;
 import org.portpass.storage.AuditTrail;
 import org.portpass.storage.SchemaReady;
 import org.portpass.storage.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ports' review of lines, stage by stage. Lines carry a version column: of two reviewers
@@ -50,6 +52,7 @@ import org.portpass.storage.Transactions;
  */
 @Component
 public class ReviewServiceImpl implements ReviewService {
+  private static final Logger LOG = LoggerFactory.getLogger(ReviewServiceImpl.class);
   private static final int ATTEMPTS = 5;
 
   private final Transactions tx;
@@ -68,38 +71,24 @@ public class ReviewServiceImpl implements ReviewService {
     this.events = events;
     this.rules = rules;
     this.time = time;
+    int backfilled = tx.write(ReviewTasks::backfill, n -> n);
+    if (backfilled > 0) {
+      LOG.info("{} lines in review were given their review tasks", backfilled);
+    }
   }
 
   @Override
   public Page<ReviewTask> queue(Caller caller, String port, Stage stage, PageRequest page) {
     String code = requireReviewer(caller, port, stage);
-    String where =
-        " WHERE l.status = :status AND l.accessPorts LIKE :port"
-            + " AND (l.approvals IS NULL OR l.approvals NOT LIKE :port)";
     return tx.read(
         em -> {
-          List<LineEntity> lines =
-              em.createQuery(
-                      "SELECT l FROM LineEntity l"
-                          + where
-                          + " ORDER BY l.form.submittedAt, l.form.id, l.lineNo",
-                      LineEntity.class)
-                  .setParameter("status", stage.lineStatus())
-                  .setParameter("port", Codes.like(code))
-                  .setFirstResult(page.offset())
-                  .setMaxResults(page.size())
-                  .getResultList();
+          List<LineEntity> lines = ReviewTasks.page(em, code, stage, page.offset(), page.size());
           Map<Long, List<ReviewDecision>> history = history(em, lines);
           List<ReviewTask> tasks =
               lines.stream()
                   .map(l -> task(l, code, stage, history.getOrDefault(l.getId(), List.of())))
                   .toList();
-          long total =
-              em.createQuery("SELECT COUNT(l) FROM LineEntity l" + where, Long.class)
-                  .setParameter("status", stage.lineStatus())
-                  .setParameter("port", Codes.like(code))
-                  .getSingleResult();
-          return new Page<>(tasks, page.page(), page.size(), total);
+          return new Page<>(tasks, page.page(), page.size(), ReviewTasks.count(em, code, stage));
         });
   }
 
@@ -222,6 +211,7 @@ public class ReviewServiceImpl implements ReviewService {
       pass = PassIssuing.issue(em, line, time.today());
     }
     em.flush(); // the version check happens here: a concurrent decision makes this one a conflict
+    ReviewTasks.sync(em, line); // after it, so the loser meets a stale version, not a task row
     AuditTrail.append(
         em,
         caller,

@@ -110,20 +110,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
   public LoginResult login(String username, String password, String address, String requestId) {
     String name = Accounts.normalise(username);
     Caller anonymous = anonymous(name, address, requestId);
-    throttle.requireNotLocked(config, name, address, anonymous);
-    AccountEntity account = tx.read(em -> Accounts.byUsername(em, name));
-    boolean valid =
-        account != null && account.getPasswordHash() != null
-            ? hasher.matches(password, account.getPasswordHash())
-            : burn(password);
-    if (!valid) {
-      throttle.failed(config, name, address, anonymous);
-      throw new UnauthorizedException("the user name or password is not right", "login-wrong");
-    }
-    if (account.getStatus() != AccountStatus.ACTIVE) {
-      throw new UnauthorizedException(
-          "this account is disabled; ask your administrator", "account-disabled");
-    }
+    AccountEntity account = checkCredentials(name, password, address, anonymous);
     return tx.write(
         em -> {
           LoginThrottle.succeeded(em, name, address);
@@ -377,6 +364,15 @@ public class AuthenticationServiceImpl implements AuthenticationService {
   private long verifyForLink(String username, String password, String address, String requestId) {
     String name = Accounts.normalise(username);
     Caller anonymous = anonymous(name, address, requestId);
+    return checkCredentials(name, password, address, anonymous).getId();
+  }
+
+  /**
+   * The active account with this user name and password. Every try is throttled and a failure
+   * counted; an unknown user name costs the same hashing as a known one.
+   */
+  private AccountEntity checkCredentials(
+      String name, String password, String address, Caller anonymous) {
     throttle.requireNotLocked(config, name, address, anonymous);
     AccountEntity account = tx.read(em -> Accounts.byUsername(em, name));
     boolean valid =
@@ -391,7 +387,7 @@ public class AuthenticationServiceImpl implements AuthenticationService {
       throw new UnauthorizedException(
           "this account is disabled; ask your administrator", "account-disabled");
     }
-    return account.getId();
+    return account;
   }
 
   /** An MTNet-only company account: a registration whose password is never usable. */

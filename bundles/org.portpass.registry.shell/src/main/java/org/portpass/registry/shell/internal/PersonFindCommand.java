@@ -6,8 +6,11 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.portpass.core.Page;
+import org.portpass.core.PageRequest;
 import org.portpass.registry.Employment;
 import org.portpass.registry.Person;
+import org.portpass.registry.PersonQuery;
 import org.portpass.registry.PersonService;
 import org.portpass.shell.Commands;
 import org.portpass.shell.ShellCallers;
@@ -16,7 +19,9 @@ import org.portpass.shell.ShellCallers;
 @Command(
     scope = "portpass",
     name = "person-find",
-    description = "Find a person by identity number and show their employment history")
+    description =
+        "Find a person by identity number and show their employment history (every match: a"
+            + " passport number can belong to passports of two nationalities)")
 public class PersonFindCommand implements Action {
   @Reference PersonService persons;
 
@@ -29,11 +34,24 @@ public class PersonFindCommand implements Action {
 
   @Override
   public Object execute() {
-    Person p =
-        Commands.run(() -> persons.getByIdentityNumber(ShellCallers.current(), identityNumber));
-    if (p == null) {
+    Page<Person> found =
+        Commands.run(
+            () ->
+                persons.search(
+                    ShellCallers.current(),
+                    new PersonQuery(identityNumber, null, null),
+                    PageRequest.first(20)));
+    if (found == null) {
       return null;
     }
+    if (found.items().isEmpty()) {
+      System.err.println("Error: no person with identity number " + identityNumber);
+    }
+    found.items().forEach(this::show);
+    return null;
+  }
+
+  private void show(Person p) {
     ShellTable table = new ShellTable().noHeaders();
     table.column("Field");
     table.column("Value");
@@ -69,6 +87,5 @@ public class PersonFindCommand implements Action {
               e.endedAt() == null ? "(current)" : e.endedAt());
     }
     history.print(System.out);
-    return null;
   }
 }

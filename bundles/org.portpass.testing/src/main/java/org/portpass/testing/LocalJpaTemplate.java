@@ -2,6 +2,8 @@ package org.portpass.testing;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
@@ -20,6 +22,7 @@ import org.apache.aries.jpa.template.TransactionType;
  */
 public final class LocalJpaTemplate implements JpaTemplate, AutoCloseable {
   private final EntityManagerFactory factory;
+  private final AtomicInteger open = new AtomicInteger();
   private final ThreadLocal<Deque<EntityManager>> scopes = ThreadLocal.withInitial(ArrayDeque::new);
 
   LocalJpaTemplate(EntityManagerFactory factory) {
@@ -77,8 +80,16 @@ public final class LocalJpaTemplate implements JpaTemplate, AutoCloseable {
     tx(TransactionType.Required, code);
   }
 
+  /**
+   * Closes the factory once work still running on other threads (a service's executor that was just
+   * shut down) has let go of its EntityManagers, waiting at most five seconds.
+   */
   @Override
   public void close() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (open.get() > 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
     if (factory.isOpen()) {
       factory.close();
     }
@@ -87,12 +98,14 @@ public final class LocalJpaTemplate implements JpaTemplate, AutoCloseable {
   /** Work on a new EntityManager, closed afterwards: the thread's outer one is suspended. */
   private <R> R own(EmFunction<R> code, boolean transactional) {
     EntityManager em = factory.createEntityManager();
+    open.incrementAndGet();
     scopes.get().push(em);
     try {
       return transactional ? transaction(em, code) : code.apply(em);
     } finally {
       scopes.get().pop();
       em.close();
+      open.decrementAndGet();
     }
   }
 

@@ -1,6 +1,9 @@
 package org.portpass.card.internal.service;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.portpass.card.CardJob;
@@ -8,6 +11,7 @@ import org.portpass.card.CardStep;
 import org.portpass.card.StepOrder;
 import org.portpass.card.StepReport;
 import org.portpass.core.Caller;
+import org.portpass.core.PortTime;
 import org.portpass.core.Role;
 import org.portpass.registry.VehicleService;
 import org.portpass.storage.Transactions;
@@ -23,6 +27,10 @@ final class CardProduction implements AutoCloseable {
   static final Caller KEL_DESK = desk("kel-desk", "KEL");
   static final Caller KHH_DESK = desk("khh-desk", "KHH");
 
+  /** The ports' clock, fixed: pass dates are judged against 1 March 2027 in Taipei. */
+  static final PortTime TIME =
+      PortTime.of(Clock.fixed(Instant.parse("2027-03-01T02:00:00Z"), ZoneOffset.UTC));
+
   final TestDatabase db = TestDatabase.migrated("db/audit.xml", "db/card.xml");
   final LocalJpaTemplate jpa = db.unit("portpass-card");
   final FakePasses passes = new FakePasses();
@@ -35,7 +43,8 @@ final class CardProduction implements AutoCloseable {
           renderer,
           new OnePerson(),
           Unused.service(VehicleService.class),
-          new NoAttachments());
+          new NoAttachments(),
+          TIME);
 
   static Caller desk(String name, String port) {
     return new Caller(name, Set.of(Role.CARD_DESK), null, Set.of(port), "127.0.0.1", "test");

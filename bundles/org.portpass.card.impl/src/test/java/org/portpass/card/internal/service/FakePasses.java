@@ -31,7 +31,7 @@ final class FakePasses implements PassService {
    * A person's pass waiting for its card at {@code pickupPort}, valid from yesterday for 30 days.
    */
   Pass add(String number, String pickupPort, List<String> accessPorts) {
-    LocalDate today = LocalDate.now(GateVerificationTest.PORT_TIME);
+    LocalDate today = CardProduction.TIME.today();
     Pass pass =
         new Pass(
             number,

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +14,6 @@ import org.portpass.storage.Transactions;
 
 /** A gate asks whether the card whose code it scanned may pass here today, and why not. */
 class GateVerificationTest {
-  static final ZoneId PORT_TIME = ZoneId.of("Asia/Taipei");
-
   private final CardProduction production = new CardProduction();
   private final CardServiceImpl cards = production.cards;
 
@@ -90,7 +87,7 @@ class GateVerificationTest {
   @Test
   void aPassOutsideItsDaysIsRefused() {
     String code = collectedCard("P-1");
-    LocalDate today = LocalDate.now(PORT_TIME);
+    LocalDate today = CardProduction.TIME.today();
     var pass = production.passes.get(null, "P-1");
 
     production.passes.put(FakePasses.withDates(pass, today.plusDays(1), today.plusDays(9)));

@@ -315,11 +315,20 @@ public class ApplicationIT {
             e ->
                 errors.merge(
                     e.path("field").asText(), e.path("message").asText(), (a, b) -> a + " | " + b));
-    assertTrue(errors.toString(), errors.get("lines/1/subjectId").contains("already on the form"));
-    assertTrue(errors.toString(), errors.get("lines/2/subjectId").contains("unknown or deleted"));
-    assertTrue(errors.toString(), errors.get("lines/3/attachmentIds").contains("is not one of"));
-    assertTrue(errors.toString(), errors.get("lines/4/attachmentIds").contains("tick a photo"));
-    assertTrue(errors.toString(), errors.get("lines/5/validTo").contains("lasts at most"));
+    assertTrue(
+        errors.toString(),
+        errors.getOrDefault("lines/1/subjectId", "").contains("already on the form"));
+    assertTrue(
+        errors.toString(),
+        errors.getOrDefault("lines/2/subjectId", "").contains("unknown or deleted"));
+    assertTrue(
+        errors.toString(),
+        errors.getOrDefault("lines/3/attachmentIds", "").contains("is not one of"));
+    assertTrue(
+        errors.toString(),
+        errors.getOrDefault("lines/4/attachmentIds", "").contains("tick a photo"));
+    assertTrue(
+        errors.toString(), errors.getOrDefault("lines/5/validTo", "").contains("lasts at most"));
     assertTrue(errors.toString(), !errors.containsKey("lines/0/subjectId"));
     assertEquals(
         "DRAFT", companyUser.get("/forms/" + form).expect(200).json().path("status").asText());

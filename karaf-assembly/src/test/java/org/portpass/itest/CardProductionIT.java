@@ -504,6 +504,187 @@ public class CardProductionIT {
   }
 
   /**
+   * The serial driver, as a desk node installs it ({@code feature:install portpass-device-serial}),
+   * runs inside the server: three factory configurations make a printer, a scanner and an encoder
+   * on serial ports (socat pseudo-terminals, with a small device at their far ends speaking
+   * PROTOCOL.md), the desk lists them online, and a job runs through them to a live card whose chip
+   * holds what was written.
+   */
+  @Test
+  public void theSerialDriverMakesACardInsideTheServer() throws Exception {
+    org.junit.Assume.assumeTrue("socat is not installed", socatInstalled());
+    if (!features.isInstalled(features.getFeature("portpass-device-serial"))) {
+      features.installFeature(
+          "portpass-device-serial", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+    }
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("portpass-serial-it");
+    List<Process> terminals = new ArrayList<>();
+    List<org.osgi.service.cm.Configuration> devices = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicReference<String> tray =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<String> chip =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    String uid =
+        "04" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+    try {
+      for (String kind : List.of("printer", "scanner", "encoder")) {
+        java.nio.file.Path deskEnd = dir.resolve("tty-" + kind);
+        java.nio.file.Path deviceEnd = dir.resolve("tty-" + kind + ".device");
+        terminals.add(ptyPair(deskEnd, deviceEnd));
+        serve(deviceEnd, kind, tray, chip, uid);
+        Hashtable<String, Object> p = new Hashtable<>();
+        p.put("port", "KEL");
+        p.put("desk", "serial-1");
+        p.put("serialPort", deskEnd.toString());
+        p.put("timeoutMillis", 10_000);
+        org.osgi.service.cm.Configuration c =
+            configurations.getFactoryConfiguration(
+                "org.portpass.device.serial." + kind, "KEL.serial-1", "?");
+        c.update(p);
+        devices.add(c);
+      }
+      runner("KEL", "serial-1");
+      Api desk = desk("KEL");
+      String pass = awaitPass("KEL", approvedLine("KEL", List.of("KEL")));
+
+      JsonNode status =
+          await(
+              () -> {
+                JsonNode s = deskStatus(desk, "KEL", "serial-1");
+                for (JsonNode d : s.path("devices")) {
+                  if (!d.path("online").asBoolean()) {
+                    throw new NotYet("devices of KEL/serial-1: " + s);
+                  }
+                }
+                return s;
+              });
+      List<String> names = new ArrayList<>();
+      status.path("devices").forEach(d -> names.add(d.path("name").asText()));
+      assertEquals(
+          status.toString(),
+          List.of(
+              "serial:" + dir.resolve("tty-printer"),
+              "serial:" + dir.resolve("tty-scanner"),
+              "serial:" + dir.resolve("tty-encoder")),
+          names);
+
+      JsonNode job = run(desk, "KEL", "serial-1");
+      assertEquals(job.toString(), "DONE", job.path("status").asText());
+      assertEquals(pass, job.path("passNumber").asText());
+      List<String> steps = new ArrayList<>();
+      job.path("attempts")
+          .forEach(a -> steps.add(a.path("step").asText() + " " + a.path("outcome").asText()));
+      assertEquals(List.of("PRINT OK", "VERIFY OK", "ENCODE OK"), steps);
+      assertEquals("LIVE", job.path("cards").path(0).path("status").asText());
+      // what went down the printer's serial line is the card the server keeps
+      assertEquals(
+          QrCodes.read(desk.get("/passes/" + pass + "/card.png").expect(200).bytes()), tray.get());
+      assertTrue("the encoder was written to", chip.get() != null && !chip.get().isEmpty());
+      assertEquals(
+          List.of(List.of(uid)),
+          Database.of(context).rows("SELECT chip_uid FROM card WHERE pass_number = ?", pass));
+    } finally {
+      for (org.osgi.service.cm.Configuration c : devices) {
+        c.delete();
+      }
+      terminals.forEach(Process::destroyForcibly);
+    }
+  }
+
+  private static boolean socatInstalled() {
+    try {
+      return new ProcessBuilder("socat", "-V").redirectErrorStream(true).start().waitFor() == 0;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** A pseudo-terminal pair made by socat, once both ends (their links) exist. */
+  private static Process ptyPair(java.nio.file.Path deskEnd, java.nio.file.Path deviceEnd)
+      throws Exception {
+    Process socat =
+        new ProcessBuilder(
+                "socat",
+                "-d",
+                "-d",
+                "pty,raw,echo=0,link=" + deskEnd,
+                "pty,raw,echo=0,link=" + deviceEnd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!(java.nio.file.Files.exists(deskEnd) && java.nio.file.Files.exists(deviceEnd))) {
+      if (System.currentTimeMillis() > deadline || !socat.isAlive()) {
+        socat.destroyForcibly();
+        throw new AssertionError("socat made no terminals at " + deskEnd);
+      }
+      Thread.sleep(50);
+    }
+    return socat;
+  }
+
+  /**
+   * The device at the far end of a serial line, after PROTOCOL.md: a printer that keeps the QR code
+   * of the card it printed in its tray, a scanner that reads it from there, an encoder whose chip
+   * keeps what was written. Runs until the terminal goes away.
+   */
+  private static void serve(
+      java.nio.file.Path deviceEnd,
+      String kind,
+      java.util.concurrent.atomic.AtomicReference<String> tray,
+      java.util.concurrent.atomic.AtomicReference<String> chip,
+      String uid) {
+    Thread device =
+        new Thread(
+            () -> {
+              try (java.io.BufferedReader in =
+                      new java.io.BufferedReader(
+                          new java.io.InputStreamReader(
+                              new java.io.FileInputStream(deviceEnd.toFile()),
+                              java.nio.charset.StandardCharsets.US_ASCII),
+                          1 << 16);
+                  java.io.OutputStream out = new java.io.FileOutputStream(deviceEnd.toFile())) {
+                for (String request = in.readLine(); request != null; request = in.readLine()) {
+                  String[] words = request.strip().split(" ");
+                  if (words.length < 2) {
+                    continue;
+                  }
+                  String reply;
+                  switch (words[1]) {
+                    case "STATUS" -> reply = "OK " + kind + " at the far end of a socat terminal";
+                    case "PRINT" -> {
+                      tray.set(QrCodes.read(Base64.getDecoder().decode(words[3])));
+                      reply = "OK";
+                    }
+                    case "SCAN" ->
+                        reply =
+                            "OK "
+                                + Base64.getEncoder()
+                                    .encodeToString(
+                                        tray.get()
+                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    case "WRITE" -> {
+                      chip.set(words[2]);
+                      reply = "OK " + uid;
+                    }
+                    case "READ" -> reply = "OK " + uid + " " + chip.get();
+                    default -> reply = "ERR DEVICE_ERROR unknown command " + words[1];
+                  }
+                  out.write(
+                      (words[0] + " " + reply + "\n")
+                          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                  out.flush();
+                }
+              } catch (Exception e) {
+                // the terminal was closed: the device is unplugged
+              }
+            },
+            "serial-" + kind + "-device");
+    device.setDaemon(true);
+    device.start();
+  }
+
+  /**
    * Two desks race for one port's queue, and the holder's company and the pickup desk report the
    * same card lost at the same moment, round after round. The database itself (not a REST answer)
    * must never hold two live cards or two open jobs for a pass.

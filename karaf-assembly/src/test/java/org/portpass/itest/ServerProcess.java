@@ -85,16 +85,45 @@ public final class ServerProcess implements AutoCloseable {
         cfg, text.replaceFirst("featuresBoot *= *", "featuresBoot = " + feature + ", "));
   }
 
+  /**
+   * Boots {@code replacement} instead of the boot feature {@code feature} (a desk node boots its
+   * desk's features instead of the server).
+   */
+  public void replaceBootFeature(String feature, String replacement) throws IOException {
+    Path cfg = home.resolve("etc/org.apache.karaf.features.cfg");
+    String text = Files.readString(cfg);
+    String replaced =
+        text.replaceFirst(
+            java.util.regex.Pattern.quote(feature) + "(/[^,\\s]*)?",
+            java.util.regex.Matcher.quoteReplacement(replacement));
+    if (replaced.equals(text)) {
+      throw new IllegalArgumentException(feature + " is not a boot feature of " + cfg);
+    }
+    Files.writeString(cfg, replaced);
+  }
+
   /** Starts the server and returns the milliseconds until /api/v1/health answered UP. */
   public long start() throws IOException, InterruptedException {
     long begin = System.nanoTime();
+    launch();
+    awaitHealthy(begin);
+    return (System.nanoTime() - begin) / 1_000_000;
+  }
+
+  /**
+   * Starts the process without waiting for a REST API: a desk node has none. {@link #isAlive} tells
+   * whether it is still running.
+   */
+  public void launch() throws IOException {
     ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server");
     builder.environment().put("KARAF_OPTS", "");
     builder.redirectErrorStream(true);
     builder.redirectOutput(home.resolve("console.log").toFile());
     process = builder.start();
-    awaitHealthy(begin);
-    return (System.nanoTime() - begin) / 1_000_000;
+  }
+
+  public boolean isAlive() {
+    return process != null && process.isAlive();
   }
 
   /**

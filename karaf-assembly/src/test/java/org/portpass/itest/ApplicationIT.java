@@ -739,22 +739,27 @@ public class ApplicationIT {
   /**
    * A 429 says which limit, when it frees up, and a Retry-After (seconds) that matches that moment.
    */
-  private static JsonNode assertLimit(Api.Reply reply, String limit) {
+  /**
+   * The 429 names {@code limit}, says it frees up at {@code freesUp} (within a few seconds: the
+   * server's clock read it), and its Retry-After counts the seconds until then.
+   */
+  private static void assertLimit(Api.Reply reply, String limit, java.time.Instant freesUp) {
     JsonNode problem = reply.problem(429, "too-many-requests");
     String detail = problem.path("detail").asText();
     assertTrue(detail, detail.contains(limit));
     java.util.regex.Matcher at =
         java.util.regex.Pattern.compile("frees up at (\\S+?)\\.?$").matcher(detail);
     assertTrue(detail, at.find());
-    long expected =
-        java.time.Duration.between(java.time.Instant.now(), java.time.Instant.parse(at.group(1)))
-            .toSeconds();
+    java.time.Instant said = java.time.Instant.parse(at.group(1));
+    assertTrue(
+        detail + " (expected " + freesUp + ")",
+        Math.abs(java.time.Duration.between(freesUp, said).toSeconds()) <= 5);
+    long expected = java.time.Duration.between(java.time.Instant.now(), said).toSeconds();
     String retryAfter = reply.header("Retry-After");
     assertTrue("Retry-After: " + retryAfter, retryAfter != null && retryAfter.matches("\\d+"));
     assertTrue(
         "Retry-After " + retryAfter + " s for a limit that frees up in " + expected + " s",
         Math.abs(Long.parseLong(retryAfter) - expected) <= 5);
-    return problem;
   }
 
   @Test
@@ -770,6 +775,7 @@ public class ApplicationIT {
           Map.of("KEL.temporaryPassesPerPersonPer30Days", "1", "submissionsPerCompanyPerDay", "3"));
       List<Map<String, Object>> crew = temporaryLines(8, 5);
       long first = draft("TEMPORARY", List.of("KEL"), "KEL", crew);
+      java.time.Instant firstSent = java.time.Instant.now();
       submit(first, "f1-" + first).expect(200);
       List<Map<String, Object>> next = new ArrayList<>();
       for (Map<String, Object> line : crew) {
@@ -779,7 +785,11 @@ public class ApplicationIT {
         next.add(later);
       }
       long second = draft("TEMPORARY", List.of("KEL"), "KEL", next);
-      assertLimit(submit(second, "f2-" + second), "KEL.temporaryPassesPerPersonPer30Days (1)");
+      // a person's temporary passes free up 30 days after the first of them was sent
+      assertLimit(
+          submit(second, "f2-" + second),
+          "KEL.temporaryPassesPerPersonPer30Days (1)",
+          firstSent.plus(java.time.Duration.ofDays(30)));
       assertEquals(
           "DRAFT", companyUser.get("/forms/" + second).expect(200).json().path("status").asText());
 
@@ -789,7 +799,14 @@ public class ApplicationIT {
         submit(form, "d-" + form).expect(200);
       }
       long fourth = draft("LONG_TERM", List.of("KEL"), "KEL", List.of(line("PERSON", person())));
-      assertLimit(submit(fourth, "d-" + fourth), "submissionsPerCompanyPerDay (3)");
+      // the company's forms free up at the ports' next midnight
+      assertLimit(
+          submit(fourth, "d-" + fourth),
+          "submissionsPerCompanyPerDay (3)",
+          LocalDate.now(java.time.ZoneId.of("Asia/Taipei"))
+              .plusDays(1)
+              .atStartOfDay(java.time.ZoneId.of("Asia/Taipei"))
+              .toInstant());
       assertEquals(
           "DRAFT", companyUser.get("/forms/" + fourth).expect(200).json().path("status").asText());
     } finally {

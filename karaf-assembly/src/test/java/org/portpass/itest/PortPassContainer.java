@@ -55,10 +55,14 @@ public final class PortPassContainer {
     // theirs); a probe installed while Karaf still starts the server's bundles gave up after it,
     // no test of the class could run, and each waited 5 minutes for an invoker that never came
     // (CI's timeout of 2026-12-02, and again on 2026-12-03 in AuthorizationMatrixIT: "gave up
-    // waiting for service org.ops4j.pax.exam.util.Injector" 10 s after the probe was installed)
+    // waiting for service org.ops4j.pax.exam.util.Injector" 10 s after the probe was installed).
+    // The extender's parser waits for the invoker factory with a timeout of its own, also 10 s:
+    // on a machine busy with other builds it gave up ("gave up waiting for service
+    // org.ops4j.pax.exam.ProbeInvokerFactory", ThrottlingIT on 2026-12-03, a 56 s thread stall)
     for (String timeout :
         List.of(
             "org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT",
+            "org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT",
             "org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT")) {
       options.add(systemProperty(timeout).value("300000"));
     }

@@ -604,6 +604,89 @@ public class ApplicationIT {
    * expected one is a failure. A person with a photo passes every KHH rule, so the submission must
    * succeed whether Kaohsiung's rules are installed or not.
    */
+  /**
+   * Every implementation bundle is updated in place (bundle:update) under a mixed load of creates,
+   * uploads, drafts, submissions and reads: the REST resources stay registered, so no request is
+   * answered 404 or 500 meanwhile. A request that meets a service in the middle of its swap may be
+   * refused as a 503 with Retry-After (nothing changed; the client sends it again); the test prints
+   * how many were.
+   */
+  @Test
+  public void everyImplementationBundleIsUpdatedUnderLoadWithoutALostRequest() throws Exception {
+    org.osgi.service.cm.Configuration application =
+        configurations.getConfiguration("org.portpass.application", null);
+    application.update(new Hashtable<>(Map.of("submissionsPerCompanyPerDay", "100000")));
+    awaitApplicationSettings(Map.of("submissionsPerCompanyPerDay", "100000"));
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger requests = new AtomicInteger();
+    AtomicInteger submissions = new AtomicInteger();
+    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    ExecutorService background = Executors.newFixedThreadPool(2);
+    List<Future<?>> traffic = new ArrayList<>();
+    for (int client = 0; client < 2; client++) {
+      traffic.add(
+          background.submit(
+              (Callable<Void>)
+                  () -> {
+                    while (running.get()) {
+                      mixedLoad(requests, submissions, failures);
+                      counted(requests, failures, 200, companyUser.get("/auth/me"));
+                    }
+                    return null;
+                  }));
+    }
+    List<String> updated = new ArrayList<>();
+    try {
+      for (String name :
+          List.of(
+              "org.portpass.registry.impl",
+              "org.portpass.application.impl",
+              "org.portpass.auth.impl",
+              "org.portpass.card.impl",
+              "org.portpass.audit")) {
+        int before = submissions.get();
+        Bundle bundle =
+            java.util.Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals(name))
+                .findFirst()
+                .orElseThrow();
+        bundle.update();
+        assertEquals(name, Bundle.ACTIVE, bundle.getState());
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (submissions.get() < before + 2 && System.currentTimeMillis() < deadline) {
+          Thread.sleep(100); // the load goes on through the new bundle
+        }
+        assertTrue(name + ": no submission after the update", submissions.get() >= before + 2);
+        updated.add(name);
+      }
+    } finally {
+      running.set(false);
+      for (Future<?> f : traffic) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+      background.shutdown();
+      application.delete();
+    }
+    List<String> retried =
+        failures.stream()
+            .filter(f -> f.contains(" answered 503 (Retry-After ") && f.contains("unavailable"))
+            .toList();
+    List<String> lost = failures.stream().filter(f -> !retried.contains(f)).toList();
+    System.out.println(
+        "implementation bundles updated under load ("
+            + String.join(", ", updated)
+            + "): "
+            + requests.get()
+            + " requests, "
+            + submissions.get()
+            + " submitted, "
+            + retried.size()
+            + " refused as 503 with Retry-After, "
+            + lost.size()
+            + " lost");
+    assertEquals(List.of(), lost);
+  }
+
   private void mixedLoad(AtomicInteger requests, AtomicInteger submissions, List<String> failures) {
     Api.Reply created =
         counted(
@@ -665,6 +748,7 @@ public class ApplicationIT {
             + reply.raw().request().uri().getPath()
             + " answered "
             + reply.status()
+            + (reply.status() == 503 ? " (Retry-After " + reply.header("Retry-After") + ")" : "")
             + ": "
             + new String(reply.bytes()));
     return null;

@@ -613,9 +613,17 @@ public class BadInputIT {
       cases += refused(problems, clerk, "PUT", formPath, withLine(goodForm, "validFrom", bad));
     }
     // values the JSON layer passes and only the service refuses (an identity number of no known
-    // form, a name over 255 characters): the service's own checks, too, run before any write
+    // form, a name over 255 characters, a birth date after today): the service's own checks, too,
+    // run before any write
     cases +=
         refused(problems, admin, "PUT", personPath, with(goodPerson, "identityNumber", "\"Q1\""));
+    cases +=
+        refused(
+            problems,
+            admin,
+            "PUT",
+            personPath,
+            with(goodPerson, "birthDate", "\"" + LocalDate.now().plusDays(2) + "\""));
     cases +=
         refused(
             problems,
@@ -749,7 +757,7 @@ public class BadInputIT {
     System.out.println(
         "strict input in valid requests: " + cases + " cases, " + problems.size() + " bad");
     problems.forEach(p -> System.out.println("STRICT " + p));
-    assertEquals("case count", 51, cases);
+    assertEquals("case count", 52, cases);
     assertEquals(String.join("\n", problems), List.of(), problems);
     assertEquals("the database changed after refusals", before, after);
 

@@ -402,6 +402,68 @@ public class PortsAndPassesIT {
   }
 
   /** A draft with one person's line (with a photo); answers the form's and the line's id. */
+  /**
+   * Keelung's own rule bundle, running in the server, refuses a long-term pass for a person without
+   * a port-safety training certificate lasting the pass, beside the line's attachments, and lets
+   * the same person through once one is attached.
+   */
+  @Test
+  public void keelungsRuleBundleAsksPersonsForATrainingCertificate() throws Exception {
+    Api company = company("Keelung Training Co");
+    Samples.Subject worker = Samples.personWithPhoto(company);
+    LocalDate lastDay = LocalDate.now(TAIPEI).plusDays(60);
+    long form = keelungForm(company, worker.id(), worker.attachmentIds(), lastDay);
+    JsonNode refused =
+        company
+            .send(
+                HttpRequest.newBuilder(company.uri("/forms/" + form + "/submit"))
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.noBody()))
+            .problem(400, "validation")
+            .path("errors");
+    assertTrue(
+        refused.toString(),
+        refused.toString().contains("lines/0/attachmentIds")
+            && refused.toString().contains("port-safety training certificate")
+            && refused.toString().contains(lastDay.toString()));
+
+    company
+        .send(
+            HttpRequest.newBuilder(
+                    company.uri(
+                        "/persons/"
+                            + worker.id()
+                            + "/attachments?type=TRAINING_CERTIFICATE&validUntil="
+                            + lastDay.plusDays(30)))
+                .header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Samples.pdf())))
+        .expect(201);
+    List<Long> all = new ArrayList<>();
+    company
+        .get("/persons/" + worker.id() + "/attachments")
+        .expect(200)
+        .json()
+        .forEach(a -> all.add(a.path("id").asLong()));
+    long trained = keelungForm(company, worker.id(), all, lastDay);
+    assertEquals("REVIEW", submit(company, trained).path("status").asText());
+  }
+
+  private static long keelungForm(Api company, long person, List<Long> attachments, LocalDate to) {
+    Map<String, Object> line = new HashMap<>();
+    line.put("subjectKind", "PERSON");
+    line.put("subjectId", person);
+    line.put("validFrom", LocalDate.now(TAIPEI).toString());
+    line.put("validTo", to.toString());
+    line.put("attachmentIds", attachments);
+    Map<String, Object> form = new HashMap<>();
+    form.put("passType", "LONG_TERM");
+    form.put("accessPorts", List.of("KEL"));
+    form.put("pickupPort", "KEL");
+    form.put("purpose", "Keelung's training rule");
+    form.put("lines", List.of(line));
+    return company.post("/forms", form).expect(201).json().path("id").asLong();
+  }
+
   private long[] draftLine(Api company, List<String> ports, String pickup) {
     Samples.Subject subject = Samples.personWithPhoto(company);
     long person = subject.id();

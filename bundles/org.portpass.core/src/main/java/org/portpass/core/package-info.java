@@ -4,7 +4,7 @@
  * the checks of free text ({@link org.portpass.core.Texts}).
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.portpass.core;
 
 import org.osgi.annotation.bundle.Export;

@@ -25,6 +25,7 @@ import org.portpass.core.PortPassException;
 import org.portpass.core.TooLargeException;
 import org.portpass.core.TooManyRequestsException;
 import org.portpass.core.UnauthorizedException;
+import org.portpass.core.UnavailableException;
 import org.portpass.core.ValidationException;
 import org.portpass.rest.Languages;
 import org.portpass.rest.Messages;
@@ -66,6 +67,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       return Response.fromResponse(
               problem(429, e.code(), texts.detail(e), List.of(), texts.title(429)))
           .header("Retry-After", seconds)
+          .build();
+    }
+    if (domain instanceof UnavailableException e) {
+      return Response.fromResponse(
+              problem(503, e.code(), texts.detail(e), List.of(), texts.title(503)))
+          .header("Retry-After", e.retryAfterSeconds())
           .build();
     }
     if (domain instanceof PortPassException e) {

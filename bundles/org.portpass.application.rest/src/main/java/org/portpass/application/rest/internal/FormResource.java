@@ -20,8 +20,10 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -35,6 +37,7 @@ import org.portpass.application.PassType;
 import org.portpass.core.Caller;
 import org.portpass.core.Page;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.LiveServices;
 import org.portpass.rest.Paging;
 import org.portpass.rest.Responses;
 import org.portpass.rest.Versions;
@@ -49,18 +52,23 @@ import org.portpass.rest.Versions;
 public class FormResource {
   static final String PATH = "forms";
 
+  private final LiveServices services;
   private final ApplicationService applications;
   private final CallerResolver callers;
   private final LineCards cards;
 
   @Activate
   public FormResource(
-      @Reference ApplicationService applications,
-      @Reference CallerResolver callers,
-      @Reference LineCards cards) {
-    this.applications = applications;
+      BundleContext context, @Reference CallerResolver callers, @Reference LineCards cards) {
+    this.services = new LiveServices(context);
+    this.applications = services.of(ApplicationService.class);
     this.callers = callers;
     this.cards = cards;
+  }
+
+  @Deactivate
+  void deactivate() {
+    services.close();
   }
 
   @GET

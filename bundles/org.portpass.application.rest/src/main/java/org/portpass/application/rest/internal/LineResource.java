@@ -12,8 +12,10 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -24,6 +26,7 @@ import org.portpass.application.ReviewDecision;
 import org.portpass.application.ReviewService;
 import org.portpass.core.Caller;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.LiveServices;
 
 @Component(service = LineResource.class)
 @JaxrsResource
@@ -33,18 +36,22 @@ import org.portpass.rest.CallerResolver;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "lines", description = "Lines of submitted forms: resubmission, cancellation, history")
 public class LineResource {
+  private final LiveServices services;
   private final ApplicationService applications;
   private final ReviewService reviews;
   private final CallerResolver callers;
 
   @Activate
-  public LineResource(
-      @Reference ApplicationService applications,
-      @Reference ReviewService reviews,
-      @Reference CallerResolver callers) {
-    this.applications = applications;
-    this.reviews = reviews;
+  public LineResource(BundleContext context, @Reference CallerResolver callers) {
+    this.services = new LiveServices(context);
+    this.applications = services.of(ApplicationService.class);
+    this.reviews = services.of(ReviewService.class);
     this.callers = callers;
+  }
+
+  @Deactivate
+  void deactivate() {
+    services.close();
   }
 
   @POST

@@ -19,6 +19,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -33,6 +34,7 @@ import org.portpass.core.PortDirectory;
 import org.portpass.registry.AttachmentType;
 import org.portpass.rest.CallerResolver;
 import org.portpass.rest.Languages;
+import org.portpass.rest.LiveServices;
 import org.portpass.rest.Messages;
 
 @Component(service = PortResource.class)
@@ -45,6 +47,7 @@ public class PortResource {
   /** Card desks register under this name; read by name so this bundle needs no card API. */
   private static final String CARD_DESK = "org.portpass.card.CardDesk";
 
+  private final LiveServices services;
   private final PortDirectory ports;
   private final ApplicationService applications;
   private final CallerResolver callers;
@@ -52,14 +55,17 @@ public class PortResource {
 
   @Activate
   public PortResource(
-      @Reference PortDirectory ports,
-      @Reference ApplicationService applications,
-      @Reference CallerResolver callers,
-      BundleContext context) {
+      @Reference PortDirectory ports, @Reference CallerResolver callers, BundleContext context) {
+    this.services = new LiveServices(context);
     this.ports = ports;
-    this.applications = applications;
+    this.applications = services.of(ApplicationService.class);
     this.callers = callers;
     this.context = context;
+  }
+
+  @Deactivate
+  void deactivate() {
+    services.close();
   }
 
   /** A port as clients see it; {@code name} is keyed by language tag (zh-TW, en). */

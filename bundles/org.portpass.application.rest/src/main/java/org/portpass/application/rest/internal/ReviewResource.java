@@ -17,8 +17,10 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -32,6 +34,7 @@ import org.portpass.core.Caller;
 import org.portpass.core.Page;
 import org.portpass.rest.CallerResolver;
 import org.portpass.rest.Languages;
+import org.portpass.rest.LiveServices;
 import org.portpass.rest.Paging;
 
 @Component(service = ReviewResource.class)
@@ -42,13 +45,20 @@ import org.portpass.rest.Paging;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "reviews", description = "The ports' review queues and decisions (審查人員, 港警人員, 主管人員)")
 public class ReviewResource {
+  private final LiveServices services;
   private final ReviewService reviews;
   private final CallerResolver callers;
 
   @Activate
-  public ReviewResource(@Reference ReviewService reviews, @Reference CallerResolver callers) {
-    this.reviews = reviews;
+  public ReviewResource(BundleContext context, @Reference CallerResolver callers) {
+    this.services = new LiveServices(context);
+    this.reviews = services.of(ReviewService.class);
     this.callers = callers;
+  }
+
+  @Deactivate
+  void deactivate() {
+    services.close();
   }
 
   @GET

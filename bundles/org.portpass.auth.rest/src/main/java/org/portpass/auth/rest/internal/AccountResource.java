@@ -18,8 +18,10 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -31,6 +33,7 @@ import org.portpass.core.Caller;
 import org.portpass.core.Page;
 import org.portpass.core.ValidationException;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.LiveServices;
 import org.portpass.rest.Paging;
 import org.portpass.rest.Responses;
 import org.portpass.rest.Versions;
@@ -46,13 +49,20 @@ public class AccountResource {
   /** Body of a password reset by an administrator. */
   public record PasswordReset(String password) {}
 
+  private final LiveServices services;
   private final AccountService accounts;
   private final CallerResolver callers;
 
   @Activate
-  public AccountResource(@Reference AccountService accounts, @Reference CallerResolver callers) {
-    this.accounts = accounts;
+  public AccountResource(BundleContext context, @Reference CallerResolver callers) {
+    this.services = new LiveServices(context);
+    this.accounts = services.of(AccountService.class);
     this.callers = callers;
+  }
+
+  @Deactivate
+  void deactivate() {
+    services.close();
   }
 
   @GET

@@ -11,8 +11,10 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -22,6 +24,7 @@ import org.portpass.core.AuditQuery;
 import org.portpass.core.Page;
 import org.portpass.core.ValidationException;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.LiveServices;
 import org.portpass.rest.Paging;
 
 /** The audit trail, read-only: there is no endpoint that changes or removes an event. */
@@ -37,13 +40,20 @@ public class AuditResource {
 
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
+  private final LiveServices services;
   private final AuditLog audit;
   private final CallerResolver callers;
 
   @Activate
-  public AuditResource(@Reference AuditLog audit, @Reference CallerResolver callers) {
-    this.audit = audit;
+  public AuditResource(BundleContext context, @Reference CallerResolver callers) {
+    this.services = new LiveServices(context);
+    this.audit = services.of(AuditLog.class);
     this.callers = callers;
+  }
+
+  @Deactivate
+  void deactivate() {
+    services.close();
   }
 
   @GET

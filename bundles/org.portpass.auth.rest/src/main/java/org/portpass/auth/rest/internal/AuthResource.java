@@ -17,8 +17,10 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -32,6 +34,7 @@ import org.portpass.core.Caller;
 import org.portpass.core.Role;
 import org.portpass.core.ValidationException;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.LiveServices;
 import org.portpass.rest.Public;
 import org.portpass.rest.RequestIds;
 
@@ -55,18 +58,22 @@ public class AuthResource {
   /** Body of a password change. */
   public record PasswordChange(String currentPassword, String newPassword) {}
 
+  private final LiveServices services;
   private final AuthenticationService authentication;
   private final AccountService accounts;
   private final CallerResolver callers;
 
   @Activate
-  public AuthResource(
-      @Reference AuthenticationService authentication,
-      @Reference AccountService accounts,
-      @Reference CallerResolver callers) {
-    this.authentication = authentication;
-    this.accounts = accounts;
+  public AuthResource(BundleContext context, @Reference CallerResolver callers) {
+    this.services = new LiveServices(context);
+    this.authentication = services.of(AuthenticationService.class);
+    this.accounts = services.of(AccountService.class);
     this.callers = callers;
+  }
+
+  @Deactivate
+  void deactivate() {
+    services.close();
   }
 
   @ApiResponse(responseCode = "401", description = "The user name or password is not right")

@@ -1,23 +1,32 @@
 package org.portpass.auth.rest.internal;
 
 import javax.servlet.http.HttpServletRequest;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.Deactivate;
 import org.portpass.auth.AuthenticationService;
 import org.portpass.core.Caller;
 import org.portpass.core.UnauthorizedException;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.LiveServices;
 import org.portpass.rest.RequestIds;
 
 /** The caller of a request is the account of its {@code Authorization: Bearer} token. */
 @Component
 public class TokenCallerResolver implements CallerResolver {
+  private final LiveServices services;
   private final AuthenticationService authentication;
 
   @Activate
-  public TokenCallerResolver(@Reference AuthenticationService authentication) {
-    this.authentication = authentication;
+  public TokenCallerResolver(BundleContext context) {
+    this.services = new LiveServices(context);
+    this.authentication = services.of(AuthenticationService.class);
+  }
+
+  @Deactivate
+  void deactivate() {
+    services.close();
   }
 
   @Override

@@ -18,8 +18,10 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -31,6 +33,7 @@ import org.portpass.card.StepReport;
 import org.portpass.core.Page;
 import org.portpass.core.ValidationException;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.LiveServices;
 import org.portpass.rest.Paging;
 import org.portpass.rest.Responses;
 
@@ -42,13 +45,20 @@ import org.portpass.rest.Responses;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "card jobs", description = "Card production at the pickup port's desk (製證)")
 public class CardJobResource {
+  private final LiveServices services;
   private final CardService cards;
   private final CallerResolver callers;
 
   @Activate
-  public CardJobResource(@Reference CardService cards, @Reference CallerResolver callers) {
-    this.cards = cards;
+  public CardJobResource(BundleContext context, @Reference CallerResolver callers) {
+    this.services = new LiveServices(context);
+    this.cards = services.of(CardService.class);
     this.callers = callers;
+  }
+
+  @Deactivate
+  void deactivate() {
+    services.close();
   }
 
   @GET

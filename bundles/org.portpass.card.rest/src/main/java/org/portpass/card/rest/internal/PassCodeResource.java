@@ -12,8 +12,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -22,6 +24,7 @@ import org.portpass.card.PassCode;
 import org.portpass.card.Verification;
 import org.portpass.core.ValidationException;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.LiveServices;
 
 @Component(service = PassCodeResource.class)
 @JaxrsResource
@@ -34,13 +37,20 @@ public class PassCodeResource {
   private static final Pattern PASS_CODE =
       Pattern.compile("PP1\\.[A-Za-z0-9_-]{1,1200}\\.[A-Za-z0-9_-]{1,200}");
   private static final Pattern PORT = Pattern.compile("[A-Za-z]{3}");
+  private final LiveServices services;
   private final CardService cards;
   private final CallerResolver callers;
 
   @Activate
-  public PassCodeResource(@Reference CardService cards, @Reference CallerResolver callers) {
-    this.cards = cards;
+  public PassCodeResource(BundleContext context, @Reference CallerResolver callers) {
+    this.services = new LiveServices(context);
+    this.cards = services.of(CardService.class);
     this.callers = callers;
+  }
+
+  @Deactivate
+  void deactivate() {
+    services.close();
   }
 
   @POST

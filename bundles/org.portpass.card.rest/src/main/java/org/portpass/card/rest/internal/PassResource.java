@@ -19,8 +19,10 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -35,6 +37,7 @@ import org.portpass.core.Caller;
 import org.portpass.core.Page;
 import org.portpass.core.PortCode;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.LiveServices;
 import org.portpass.rest.Paging;
 import org.portpass.rest.Responses;
 
@@ -46,21 +49,24 @@ import org.portpass.rest.Responses;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "passes", description = "Passes (通行證): cards, pickup, suspension, revocation, loss")
 public class PassResource {
+  private final LiveServices services;
   private final PassService passes;
   private final CardService cards;
   private final CallerResolver callers;
   private final PassCards passCards;
 
   @Activate
-  public PassResource(
-      @Reference PassService passes,
-      @Reference CardService cards,
-      @Reference CallerResolver callers,
-      @Reference PassCards passCards) {
-    this.passes = passes;
-    this.cards = cards;
+  public PassResource(BundleContext context, @Reference CallerResolver callers) {
+    this.services = new LiveServices(context);
+    this.passes = services.of(PassService.class);
+    this.cards = services.of(CardService.class);
     this.callers = callers;
-    this.passCards = passCards;
+    this.passCards = services.of(PassCards.class);
+  }
+
+  @Deactivate
+  void deactivate() {
+    services.close();
   }
 
   @GET

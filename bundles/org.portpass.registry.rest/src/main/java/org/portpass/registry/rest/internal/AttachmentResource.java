@@ -29,8 +29,10 @@ import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -45,6 +47,7 @@ import org.portpass.registry.AttachmentType;
 import org.portpass.registry.NewAttachment;
 import org.portpass.registry.OwnerKind;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.LiveServices;
 
 /**
  * Attachments of companies, persons and vehicles. The upload body is the file itself; its type is
@@ -59,14 +62,20 @@ public class AttachmentResource {
   /** Read no more than this from a request body, whatever the configured limit. */
   private static final int HARD_LIMIT = 32 * 1024 * 1024;
 
+  private final LiveServices services;
   private final AttachmentService attachments;
   private final CallerResolver callers;
 
   @Activate
-  public AttachmentResource(
-      @Reference AttachmentService attachments, @Reference CallerResolver callers) {
-    this.attachments = attachments;
+  public AttachmentResource(BundleContext context, @Reference CallerResolver callers) {
+    this.services = new LiveServices(context);
+    this.attachments = services.of(AttachmentService.class);
     this.callers = callers;
+  }
+
+  @Deactivate
+  void deactivate() {
+    services.close();
   }
 
   @GET

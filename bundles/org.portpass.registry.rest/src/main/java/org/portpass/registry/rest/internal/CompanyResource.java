@@ -19,8 +19,10 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -32,6 +34,7 @@ import org.portpass.registry.CompanyChanges;
 import org.portpass.registry.CompanyService;
 import org.portpass.registry.NewCompany;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.LiveServices;
 import org.portpass.rest.Paging;
 import org.portpass.rest.Responses;
 import org.portpass.rest.Versions;
@@ -46,13 +49,20 @@ import org.portpass.rest.Versions;
 public class CompanyResource {
   static final String PATH = "companies";
 
+  private final LiveServices services;
   private final CompanyService companies;
   private final CallerResolver callers;
 
   @Activate
-  public CompanyResource(@Reference CompanyService companies, @Reference CallerResolver callers) {
-    this.companies = companies;
+  public CompanyResource(BundleContext context, @Reference CallerResolver callers) {
+    this.services = new LiveServices(context);
+    this.companies = services.of(CompanyService.class);
     this.callers = callers;
+  }
+
+  @Deactivate
+  void deactivate() {
+    services.close();
   }
 
   @GET

@@ -20,8 +20,10 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -34,6 +36,7 @@ import org.portpass.registry.PersonData;
 import org.portpass.registry.PersonQuery;
 import org.portpass.registry.PersonService;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.LiveServices;
 import org.portpass.rest.Paging;
 import org.portpass.rest.Responses;
 import org.portpass.rest.Versions;
@@ -48,13 +51,20 @@ import org.portpass.rest.Versions;
 public class PersonResource {
   static final String PATH = "persons";
 
+  private final LiveServices services;
   private final PersonService persons;
   private final CallerResolver callers;
 
   @Activate
-  public PersonResource(@Reference PersonService persons, @Reference CallerResolver callers) {
-    this.persons = persons;
+  public PersonResource(BundleContext context, @Reference CallerResolver callers) {
+    this.services = new LiveServices(context);
+    this.persons = services.of(PersonService.class);
     this.callers = callers;
+  }
+
+  @Deactivate
+  void deactivate() {
+    services.close();
   }
 
   @GET

@@ -19,8 +19,10 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -32,6 +34,7 @@ import org.portpass.registry.VehicleData;
 import org.portpass.registry.VehicleQuery;
 import org.portpass.registry.VehicleService;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.LiveServices;
 import org.portpass.rest.Paging;
 import org.portpass.rest.Responses;
 import org.portpass.rest.Versions;
@@ -46,13 +49,20 @@ import org.portpass.rest.Versions;
 public class VehicleResource {
   static final String PATH = "vehicles";
 
+  private final LiveServices services;
   private final VehicleService vehicles;
   private final CallerResolver callers;
 
   @Activate
-  public VehicleResource(@Reference VehicleService vehicles, @Reference CallerResolver callers) {
-    this.vehicles = vehicles;
+  public VehicleResource(BundleContext context, @Reference CallerResolver callers) {
+    this.services = new LiveServices(context);
+    this.vehicles = services.of(VehicleService.class);
     this.callers = callers;
+  }
+
+  @Deactivate
+  void deactivate() {
+    services.close();
   }
 
   @GET

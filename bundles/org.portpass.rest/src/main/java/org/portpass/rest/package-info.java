@@ -4,7 +4,7 @@
  * capability's own REST bundle.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.portpass.rest;
 
 import org.osgi.annotation.bundle.Export;

@@ -32,6 +32,7 @@ import org.portpass.core.Caller;
 import org.portpass.core.Role;
 import org.portpass.core.ValidationException;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.ClientAddresses;
 import org.portpass.rest.Public;
 import org.portpass.rest.RequestIds;
 
@@ -58,15 +59,18 @@ public class AuthResource {
   private final AuthenticationService authentication;
   private final AccountService accounts;
   private final CallerResolver callers;
+  private final ClientAddresses clients;
 
   @Activate
   public AuthResource(
       @Reference AuthenticationService authentication,
       @Reference AccountService accounts,
-      @Reference CallerResolver callers) {
+      @Reference CallerResolver callers,
+      @Reference ClientAddresses clients) {
     this.authentication = authentication;
     this.accounts = accounts;
     this.callers = callers;
+    this.clients = clients;
   }
 
   @ApiResponse(responseCode = "401", description = "The user name or password is not right")
@@ -82,7 +86,7 @@ public class AuthResource {
       throw ValidationException.required("username");
     }
     return authentication.login(
-        body.username(), body.password(), request.getRemoteAddr(), requestId(request));
+        body.username(), body.password(), clients.of(request), requestId(request));
   }
 
   @ApiResponse(responseCode = "401", description = "The assertion does not verify")
@@ -104,7 +108,7 @@ public class AuthResource {
       throw ValidationException.required("assertion");
     }
     return authentication.loginExternal(
-        provider, body.assertion(), request.getRemoteAddr(), requestId(request));
+        provider, body.assertion(), clients.of(request), requestId(request));
   }
 
   @ApiResponse(
@@ -123,7 +127,7 @@ public class AuthResource {
     if (body == null) {
       throw ValidationException.required("completionToken");
     }
-    return authentication.complete(body, request.getRemoteAddr(), requestId(request));
+    return authentication.complete(body, clients.of(request), requestId(request));
   }
 
   @ApiResponse(responseCode = "204", description = "The token is revoked")
@@ -162,7 +166,7 @@ public class AuthResource {
     if (body == null) {
       throw ValidationException.required("username");
     }
-    Account created = accounts.register(body, request.getRemoteAddr());
+    Account created = accounts.register(body, clients.of(request));
     return Response.created(URI.create("accounts/" + created.id())).entity(created).build();
   }
 

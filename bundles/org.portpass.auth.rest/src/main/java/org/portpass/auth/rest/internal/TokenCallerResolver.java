@@ -8,22 +8,26 @@ import org.portpass.auth.AuthenticationService;
 import org.portpass.core.Caller;
 import org.portpass.core.UnauthorizedException;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.ClientAddresses;
 import org.portpass.rest.RequestIds;
 
 /** The caller of a request is the account of its {@code Authorization: Bearer} token. */
 @Component
 public class TokenCallerResolver implements CallerResolver {
   private final AuthenticationService authentication;
+  private final ClientAddresses clients;
 
   @Activate
-  public TokenCallerResolver(@Reference AuthenticationService authentication) {
+  public TokenCallerResolver(
+      @Reference AuthenticationService authentication, @Reference ClientAddresses clients) {
     this.authentication = authentication;
+    this.clients = clients;
   }
 
   @Override
   public Caller resolve(HttpServletRequest request) {
     return authentication.authenticate(
-        bearer(request), request.getRemoteAddr(), RequestIds.of(request));
+        bearer(request), clients.of(request), RequestIds.of(request));
   }
 
   static String bearer(HttpServletRequest request) {

@@ -59,6 +59,8 @@ class DatabaseOutageIT {
         long boot = server.start();
         System.out.println("server on its own PostgreSQL healthy after " + boot + " ms");
         Api admin = new Api(server.baseUrl()).login("outage-admin", "outage-admin-password");
+        // the 503 problems are checked against the document this server serves
+        Exchanges.document(admin.get("/openapi.json").expect(200).bytes());
         long company =
             admin
                 .post("/companies", Samples.company(Samples.taxId(), "Outage Shipping"))

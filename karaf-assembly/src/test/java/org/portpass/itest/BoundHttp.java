@@ -48,6 +48,11 @@ final class BoundHttp {
   }
 
   Reply post(String path, Object body) {
+    return post(path, body, Map.of());
+  }
+
+  /** A POST with extra request headers (a proxy's forwarding header, say). */
+  Reply post(String path, Object body, Map<String, String> headers) {
     try (Socket socket = new Socket()) {
       socket.bind(new InetSocketAddress(local, 0));
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
@@ -60,7 +65,11 @@ final class BoundHttp {
               + port
               + "\r\nContent-Type: application/json\r\nContent-Length: "
               + bytes.length
-              + "\r\n\r\n";
+              + "\r\n";
+      StringBuilder extra = new StringBuilder();
+      headers.forEach(
+          (name, value) -> extra.append(name).append(": ").append(value).append("\r\n"));
+      head = head + extra + "\r\n";
       OutputStream out = socket.getOutputStream();
       out.write(head.getBytes(StandardCharsets.US_ASCII));
       out.write(bytes);

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
@@ -129,15 +130,36 @@ public final class PortPassContainer {
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> execute(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
-    return List.of(
-        editConfigurationFilePut(DATASOURCE, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
+    List<Option> options = new ArrayList<>();
+    options.add(
+        editConfigurationFilePut(DATASOURCE, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"));
+    options.add(
         editConfigurationFilePut(
-            DATASOURCE, "url", "jdbc:postgresql://" + host + ":" + port + "/" + name),
-        editConfigurationFilePut(DATASOURCE, "user", "postgres"),
-        editConfigurationFilePut(DATASOURCE, "password", ""),
+            DATASOURCE, "url", "jdbc:postgresql://" + host + ":" + port + "/" + name));
+    options.add(editConfigurationFilePut(DATASOURCE, "user", "postgres"));
+    options.add(editConfigurationFilePut(DATASOURCE, "password", ""));
+    POSTGRESQL_TIMEOUTS.forEach(
+        (key, value) -> options.add(editConfigurationFilePut(DATASOURCE, key, value)));
+    options.add(
         editConfigurationFileExtend(
             "etc/org.apache.karaf.features.cfg", "featuresBoot", "portpass-postgresql"));
+    return options;
   }
+
+  /**
+   * The PostgreSQL driver's timeouts (seconds) that docs/operations.md gives a production
+   * datasource, so the tests run the configuration an operator is told to write.
+   */
+  static final Map<String, String> POSTGRESQL_TIMEOUTS =
+      Map.of(
+          "connectTimeout",
+          "2",
+          "loginTimeout",
+          "3",
+          "socketTimeout",
+          "30",
+          "tcpKeepAlive",
+          "true");
 
   private static void execute(String url, String sql) {
     try (Connection c = DriverManager.getConnection(url, "postgres", "");

@@ -257,6 +257,9 @@ class ServerRestartIT {
     server.configure(file, "url", postgresUrl(name));
     server.configure(file, "user", "postgres");
     server.configure(file, "password", "");
+    for (var timeout : PortPassContainer.POSTGRESQL_TIMEOUTS.entrySet()) {
+      server.configure(file, timeout.getKey(), timeout.getValue());
+    }
     server.bootFeature("portpass-postgresql");
   }
 

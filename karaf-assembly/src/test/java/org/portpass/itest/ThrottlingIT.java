@@ -3,6 +3,7 @@ package org.portpass.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Dictionary;
@@ -17,6 +18,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -37,9 +39,17 @@ public class ThrottlingIT {
 
   private final Api api = Api.local();
 
+  /**
+   * The load balancer in front of the server in {@link
+   * #throttlingCountsTheClientBehindATrustedProxy}.
+   */
+  private static final String PROXY = "127.0.0.9";
+
   @Configuration
   public Option[] config() {
-    return PortPassContainer.options();
+    return OptionUtils.combine(
+        PortPassContainer.options(),
+        editConfigurationFilePut("etc/org.portpass.proxies.cfg", "trustedProxies", PROXY + "/32"));
   }
 
   @Before
@@ -142,5 +152,61 @@ public class ThrottlingIT {
         cfg.update(old);
       }
     }
+  }
+
+  /**
+   * Behind a trusted proxy, failures count per forwarded client (the right-most address of
+   * X-Forwarded-For that is not the proxy's), and the audit trail names that client; from any other
+   * peer the header is ignored, so a client cannot pick the address it is counted under.
+   */
+  @Test
+  public void throttlingCountsTheClientBehindATrustedProxy() {
+    String user = "proxied-user-" + UUID.randomUUID().toString().substring(0, 8);
+    Accounts.ensure(user, Set.of(Role.CUSTOMER_SERVICE), null, Set.of());
+    BoundHttp proxy = new BoundHttp(PROXY);
+    Map<String, String> wrong = Map.of("username", user, "password", "wrong-password");
+    Map<String, String> right = Map.of("username", user, "password", Accounts.PASSWORD);
+    // a client's own made-up entry on the left is not believed: the proxy appended 198.51.100.7
+    Map<String, String> attacker = Map.of("X-Forwarded-For", "203.0.113.1, 198.51.100.7");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, proxy.post("/auth/login", wrong, attacker).status());
+    }
+    BoundHttp.Reply locked =
+        proxy.post("/auth/login", right, Map.of("X-Forwarded-For", "198.51.100.7"));
+    assertEquals(locked.body(), 429, locked.status());
+    BoundHttp.Reply neighbour =
+        proxy.post("/auth/login", right, Map.of("X-Forwarded-For", "198.51.100.8"));
+    assertEquals("another client behind the same proxy", 200, neighbour.status());
+    Api auditor = api.anonymous().login(user, Accounts.PASSWORD);
+    JsonNode locks = auditor.get("/audit?action=auth.lock&entityId=" + user).expect(200).json();
+    assertEquals(locks.toString(), 1, locks.path("total").asInt());
+    assertEquals("198.51.100.7", locks.path("items").path(0).path("clientAddress").asText());
+    assertEquals(
+        "the audit names the forwarded client",
+        "198.51.100.8",
+        auditor
+            .get("/audit?action=auth.login&entityId=" + user)
+            .expect(200)
+            .json()
+            .path("items")
+            .findValuesAsText("clientAddress")
+            .stream()
+            .filter(a -> !a.equals("127.0.0.1"))
+            .findFirst()
+            .orElse(null));
+
+    // from a peer that is not a trusted proxy the header counts for nothing
+    BoundHttp spoofer = new BoundHttp("127.0.0.6");
+    Map<String, String> spoofed = Map.of("X-Forwarded-For", "198.51.100.9");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, spoofer.post("/auth/login", wrong, spoofed).status());
+    }
+    assertEquals(429, spoofer.post("/auth/login", right, Map.of()).status());
+    BoundHttp.Reply named =
+        proxy.post("/auth/login", right, Map.of("X-Forwarded-For", "198.51.100.9"));
+    assertEquals("the spoofed address was never counted", 200, named.status());
+    JsonNode spoofLock = auditor.get("/audit?action=auth.lock&entityId=" + user).expect(200).json();
+    assertTrue(spoofLock.toString(), spoofLock.toString().contains("127.0.0.6"));
+    assertTrue(spoofLock.toString(), !spoofLock.toString().contains("198.51.100.9"));
   }
 }

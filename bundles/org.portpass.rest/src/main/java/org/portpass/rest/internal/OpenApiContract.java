@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.ComposedSchema;
@@ -291,6 +292,9 @@ final class OpenApiContract {
       error(responses, "413", "The body is larger than the server accepts");
       error(responses, "415", "The body is not of a media type this operation accepts");
     }
+    if (!path.endsWith("/openapi.json")) {
+      unavailable(responses);
+    }
     // whatever else the server answers (a 405 or 414 from the HTTP layer, a 500) is a problem too
     responses.addApiResponse(
         "default", new ApiResponse().description("Any other error").content(problemContent()));
@@ -371,6 +375,24 @@ final class OpenApiContract {
         number.minimum(java.math.BigDecimal.ZERO);
       }
       parameter.schema(number);
+    }
+  }
+
+  /** The database out of reach (the health check declares its own 503). */
+  private static void unavailable(ApiResponses responses) {
+    if (!responses.containsKey("503")) {
+      responses.addApiResponse(
+          "503",
+          new ApiResponse()
+              .description(
+                  "The database is out of reach for a moment (problem type unavailable): send the"
+                      + " request again after Retry-After seconds")
+              .addHeaderObject(
+                  "Retry-After",
+                  new Header()
+                      .description("Seconds to wait before sending the request again")
+                      .schema(new IntegerSchema()))
+              .content(problemContent()));
     }
   }
 

@@ -14,6 +14,9 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -30,13 +33,16 @@ import org.portpass.core.ValidationException;
 import org.portpass.rest.Languages;
 import org.portpass.rest.Messages;
 import org.portpass.rest.ProblemTypes;
+import org.portpass.storage.DatabaseFailures;
+import org.portpass.storage.DatabaseStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every failure becomes {@code application/problem+json} (RFC 9457) with a stable type, a human
  * message and the offending fields; unexpected ones are logged with an id and never leak a stack
- * trace.
+ * trace. A failure for want of the database is a 503 with Retry-After (and opens the database's
+ * circuit breaker, so the next requests are refused at once): the client may try again shortly.
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
@@ -45,8 +51,15 @@ import org.slf4j.LoggerFactory;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
+  /** Seconds a client should wait before trying again while the database is out of reach. */
+  static final int RETRY_AFTER_SECONDS = 1;
+
   /** The request being answered, for its Accept-Language (a thread-local proxy of the runtime). */
   @Context private HttpHeaders headers;
+
+  /** Optional: the mapper answers even while the datasource is being replaced. */
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  volatile DatabaseStatus database;
 
   @Override
   public Response toResponse(Throwable failure) {
@@ -79,6 +92,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       int status = status(e);
       return problem(status, e.code(), texts.detail(e), fields(e, texts), texts.title(status));
     }
+    if (DatabaseFailures.unavailable(failure)) {
+      DatabaseStatus status = database;
+      if (status != null) {
+        status.unreachable(failure);
+      }
+      LOG.debug("Answered 503: the database is out of reach", failure);
+      return unavailable(locale);
+    }
     if (failure instanceof WebApplicationException web) {
       int status = web.getResponse().getStatus();
       if (status < 500) {
@@ -95,6 +116,22 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             "problem.internal", "an unexpected error occurred; incident " + incident, incident),
         List.of(),
         texts.title(500));
+  }
+
+  /** 503 with Retry-After: the database is out of reach, the request may be sent again shortly. */
+  static Response unavailable(Locale locale) {
+    Problems texts = new Problems(locale);
+    return Response.fromResponse(
+            problem(
+                503,
+                "unavailable",
+                texts.or(
+                    "problem.unavailable",
+                    "the database cannot be reached just now; try again in a moment"),
+                List.of(),
+                texts.title(503)))
+        .header("Retry-After", RETRY_AFTER_SECONDS)
+        .build();
   }
 
   private Locale locale() {

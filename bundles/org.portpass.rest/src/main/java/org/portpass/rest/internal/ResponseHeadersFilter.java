@@ -76,7 +76,10 @@ public class ResponseHeadersFilter implements ContainerRequestFilter, ContainerR
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     MultivaluedMap<String, Object> headers = response.getHeaders();
-    headers.putSingle(REQUEST_ID, request.getHeaderString(REQUEST_ID));
+    String id = request.getHeaderString(REQUEST_ID);
+    if (id != null) { // none when another pre-matching filter answered first (DatabaseGate)
+      headers.putSingle(REQUEST_ID, id);
+    }
     ServletProblems.SECURITY_HEADERS.forEach(
         (name, value) -> {
           if (!name.equals("Cache-Control") || !headers.containsKey(name)) {

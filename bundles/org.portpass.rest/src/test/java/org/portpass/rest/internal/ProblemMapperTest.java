@@ -340,4 +340,57 @@ class ProblemMapperTest {
           "application/problem+json", response.getMediaType().toString(), failure.toString());
     }
   }
+
+  @Test
+  void theDatabaseOutOfReachIs503WithRetryAfterAndOpensTheBreaker() {
+    List<Throwable> told = new java.util.ArrayList<>();
+    mapper.database = new RecordingStatus(told);
+    RuntimeException failure =
+        new IllegalStateException(
+            "fatal store error",
+            new java.sql.SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+
+    Response en = mapper.toResponse(failure, Languages.of("en"));
+    assertEquals(503, en.getStatus());
+    assertEquals("urn:portpass:problem:unavailable", body(en).get("type"));
+    assertEquals("Service Unavailable", body(en).get("title"));
+    assertEquals("1", String.valueOf(en.getHeaderString("Retry-After")));
+    assertEquals("application/problem+json", en.getMediaType().toString());
+    assertFalse(String.valueOf(body(en).get("detail")).contains("5432"));
+    assertEquals(List.of(failure), told);
+
+    Response zh = mapper.toResponse(failure, Languages.of("zh-TW"));
+    assertEquals(503, zh.getStatus());
+    assertEquals("服務暫時無法使用", body(zh).get("title"));
+    assertEquals("資料庫暫時無法連線，請稍後再試", body(zh).get("detail"));
+  }
+
+  @Test
+  void aFailureThatIsNotTheDatabasesStays500AndLeavesTheBreakerAlone() {
+    List<Throwable> told = new java.util.ArrayList<>();
+    mapper.database = new RecordingStatus(told);
+    Response response =
+        mapper.toResponse(new java.sql.SQLException("syntax error", "42601"), Languages.of("en"));
+    assertEquals(500, response.getStatus());
+    assertEquals(List.of(), told);
+  }
+
+  /** A database status that records what it is told. */
+  private record RecordingStatus(List<Throwable> told)
+      implements org.portpass.storage.DatabaseStatus {
+    @Override
+    public Report check() {
+      return new Report(true, "test", null, 0, 0, null);
+    }
+
+    @Override
+    public boolean reachable() {
+      return told.isEmpty();
+    }
+
+    @Override
+    public void unreachable(Throwable cause) {
+      told.add(cause);
+    }
+  }
 }

@@ -34,6 +34,7 @@ import org.portpass.core.Caller;
 import org.portpass.core.Role;
 import org.portpass.core.ValidationException;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.ClientAddresses;
 import org.portpass.rest.LiveServices;
 import org.portpass.rest.Public;
 import org.portpass.rest.RequestIds;
@@ -62,13 +63,18 @@ public class AuthResource {
   private final AuthenticationService authentication;
   private final AccountService accounts;
   private final CallerResolver callers;
+  private final ClientAddresses clients;
 
   @Activate
-  public AuthResource(BundleContext context, @Reference CallerResolver callers) {
+  public AuthResource(
+      BundleContext context,
+      @Reference CallerResolver callers,
+      @Reference ClientAddresses clients) {
     this.services = new LiveServices(context);
     this.authentication = services.of(AuthenticationService.class);
     this.accounts = services.of(AccountService.class);
     this.callers = callers;
+    this.clients = clients;
   }
 
   @Deactivate
@@ -89,7 +95,7 @@ public class AuthResource {
       throw ValidationException.required("username");
     }
     return authentication.login(
-        body.username(), body.password(), request.getRemoteAddr(), requestId(request));
+        body.username(), body.password(), clients.of(request), requestId(request));
   }
 
   @ApiResponse(responseCode = "401", description = "The assertion does not verify")
@@ -111,7 +117,7 @@ public class AuthResource {
       throw ValidationException.required("assertion");
     }
     return authentication.loginExternal(
-        provider, body.assertion(), request.getRemoteAddr(), requestId(request));
+        provider, body.assertion(), clients.of(request), requestId(request));
   }
 
   @ApiResponse(
@@ -130,7 +136,7 @@ public class AuthResource {
     if (body == null) {
       throw ValidationException.required("completionToken");
     }
-    return authentication.complete(body, request.getRemoteAddr(), requestId(request));
+    return authentication.complete(body, clients.of(request), requestId(request));
   }
 
   @ApiResponse(responseCode = "204", description = "The token is revoked")
@@ -169,7 +175,7 @@ public class AuthResource {
     if (body == null) {
       throw ValidationException.required("username");
     }
-    Account created = accounts.register(body, request.getRemoteAddr());
+    Account created = accounts.register(body, clients.of(request));
     return Response.created(URI.create("accounts/" + created.id())).entity(created).build();
   }
 

@@ -5,10 +5,12 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.portpass.auth.AuthenticationService;
 import org.portpass.core.Caller;
 import org.portpass.core.UnauthorizedException;
 import org.portpass.rest.CallerResolver;
+import org.portpass.rest.ClientAddresses;
 import org.portpass.rest.LiveServices;
 import org.portpass.rest.RequestIds;
 
@@ -17,11 +19,13 @@ import org.portpass.rest.RequestIds;
 public class TokenCallerResolver implements CallerResolver {
   private final LiveServices services;
   private final AuthenticationService authentication;
+  private final ClientAddresses clients;
 
   @Activate
-  public TokenCallerResolver(BundleContext context) {
+  public TokenCallerResolver(BundleContext context, @Reference ClientAddresses clients) {
     this.services = new LiveServices(context);
     this.authentication = services.of(AuthenticationService.class);
+    this.clients = clients;
   }
 
   @Deactivate
@@ -32,7 +36,7 @@ public class TokenCallerResolver implements CallerResolver {
   @Override
   public Caller resolve(HttpServletRequest request) {
     return authentication.authenticate(
-        bearer(request), request.getRemoteAddr(), RequestIds.of(request));
+        bearer(request), clients.of(request), RequestIds.of(request));
   }
 
   static String bearer(HttpServletRequest request) {

@@ -148,6 +148,18 @@ public final class ServerProcess implements AutoCloseable {
     process = null;
   }
 
+  /** Kills the server as a power cut would: SIGKILL to every process of it, no shutdown at all. */
+  public void kill() {
+    if (process == null) {
+      return;
+    }
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    all.forEach(ProcessHandle::destroyForcibly);
+    all.forEach(handle -> handle.onExit().join());
+    process = null;
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + port + "/api/v1";
   }

@@ -191,7 +191,7 @@ class ServerRestartIT {
   }
 
   /** A one-line long-term form for KEL, submitted by the company's own user. */
-  private static long submittedForm(Api user, long person, long photo) {
+  static long submittedForm(Api user, long person, long photo) {
     Map<String, Object> line = new HashMap<>();
     line.put("subjectKind", "PERSON");
     line.put("subjectId", person);
@@ -242,16 +242,16 @@ class ServerRestartIT {
         .json();
   }
 
-  private static final String ADMIN_DB = "postgres";
+  static final String ADMIN_DB = "postgres";
 
-  private static String createPostgresDatabase() throws SQLException {
+  static String createPostgresDatabase() throws SQLException {
     String name =
         "portpass_restart_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     postgres(ADMIN_DB, "CREATE DATABASE " + name);
     return name;
   }
 
-  private static void usePostgres(ServerProcess server, String name) throws Exception {
+  static void usePostgres(ServerProcess server, String name) throws Exception {
     String file = "org.ops4j.datasource-portpass.cfg";
     server.configure(file, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver");
     server.configure(file, "url", postgresUrl(name));
@@ -272,7 +272,7 @@ class ServerRestartIT {
         + name;
   }
 
-  private static void postgres(String db, String sql) throws SQLException {
+  static void postgres(String db, String sql) throws SQLException {
     try (Connection c = DriverManager.getConnection(postgresUrl(db), "postgres", "");
         Statement s = c.createStatement()) {
       s.execute(sql);

@@ -1,6 +1,7 @@
 package org.portpass.storage;
 
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.function.Function;
 import javax.persistence.OptimisticLockException;
 import org.apache.aries.jpa.template.EmConsumer;
@@ -9,6 +10,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.portpass.core.ConflictException;
 import org.portpass.core.PortPassException;
+import org.portpass.core.UnavailableException;
 
 /**
  * Runs a capability's work in a JTA transaction and turns what the database refuses (a duplicate
@@ -61,7 +63,30 @@ public final class Transactions {
     }
   }
 
+  /**
+   * Deadlocks and lock time-outs: the database rolled this transaction back to let another one
+   * through (seen on Derby with four clerks of one company writing at once). Nothing was changed,
+   * and the same request may well pass a moment later. (Not run again here: the work may hold
+   * entities the failed attempt already persisted.)
+   */
+  private static final Set<String> DEADLOCK_STATES = Set.of("40001", "40P01", "40XL1", "40XL2");
+
+  private static boolean chosenAsDeadlockVictim(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && DEADLOCK_STATES.contains(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static RuntimeException translate(RuntimeException failure) {
+    if (chosenAsDeadlockVictim(failure)) {
+      return new UnavailableException(
+          "the database is busy with other changes to the same records; try again",
+          1,
+          "database-busy");
+    }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof PortPassException domain) {
         return domain;

@@ -159,6 +159,21 @@ public class MtnetIdentityProvider implements IdentityProvider {
     if (audiences == null || !audiences.contains(audience)) {
       throw refused("assertion audience is not valid");
     }
+    Instant exp = checkTimes(claims);
+    String subject = claims.getSubject();
+    if (subject == null || subject.isBlank()) {
+      throw refused("assertion has no subject");
+    }
+    String id = claims.getJWTID();
+    if (id == null || id.isBlank()) {
+      throw refused("assertion has no id");
+    }
+    return new VerifiedIdentity(
+        NAME, subject, id, exp, stringClaim(claims, "name"), stringClaim(claims, "email"));
+  }
+
+  /** The assertion's expiry, once its times allow it now (within the clock skew). */
+  private Instant checkTimes(JWTClaimsSet claims) throws InvalidAssertionException {
     Instant now = clock.instant();
     Instant exp = instant(claims.getExpirationTime());
     Instant nbf = instant(claims.getNotBeforeTime());
@@ -178,16 +193,7 @@ public class MtnetIdentityProvider implements IdentityProvider {
     if (Duration.between(start, exp).compareTo(maxLifetime) > 0) {
       throw refused("assertion lifetime is too long");
     }
-    String subject = claims.getSubject();
-    if (subject == null || subject.isBlank()) {
-      throw refused("assertion has no subject");
-    }
-    String id = claims.getJWTID();
-    if (id == null || id.isBlank()) {
-      throw refused("assertion has no id");
-    }
-    return new VerifiedIdentity(
-        NAME, subject, id, exp, stringClaim(claims, "name"), stringClaim(claims, "email"));
+    return exp;
   }
 
   private static SignedJWT parse(String assertion) throws InvalidAssertionException {

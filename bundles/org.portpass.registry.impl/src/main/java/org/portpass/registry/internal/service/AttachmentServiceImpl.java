@@ -65,54 +65,11 @@ public class AttachmentServiceImpl implements AttachmentService {
 
   @Override
   public Attachment upload(Caller caller, OwnerKind ownerKind, long ownerId, NewAttachment upload) {
-    Checks checks = new Checks();
-    checks.notNull("type", upload.type());
     String fileName = fileName(upload.fileName());
     byte[] bytes = upload.content() == null ? new byte[0] : upload.content();
-    if (bytes.length > maxBytes) {
-      throw new TooLargeException(
-          "the file is larger than the limit of " + maxBytes + " bytes",
-          "file-over-limit",
-          maxBytes);
-    }
-    if (bytes.length == 0) {
-      checks.add("content", "file-empty", "the file is empty");
-    }
-    Optional<FileFormat> detected = FileFormat.detect(bytes);
-    if (bytes.length > 0 && detected.isEmpty()) {
-      checks.add("content", "file-format", "the file is not a JPEG, PNG or PDF file");
-    }
-    if (detected.isPresent()
-        && upload.type() != null
-        && !upload.type().formats().contains(detected.get())) {
-      checks.add(
-          "content",
-          "type-accepts",
-          upload.type() + " accepts " + upload.type().formats() + ", not " + detected.get(),
-          upload.type(),
-          upload.type().formats(),
-          detected.get());
-    }
-    if (detected.isPresent() && declaredContradicts(upload.declaredContentType(), detected.get())) {
-      checks.add(
-          "contentType",
-          "declared-type",
-          "declared "
-              + upload.declaredContentType()
-              + " but the file is "
-              + detected.get().mediaType(),
-          upload.declaredContentType(),
-          detected.get().mediaType());
-    }
-    String incomplete = detected.map(f -> FileContents.problem(f, bytes)).orElse(null);
-    if (incomplete != null) {
-      checks.add("content", "incomplete-file", incomplete, detected.get());
-    }
-    checks.throwIfAny();
+    FileFormat format = check(upload, bytes);
     byte[] stored =
-        upload.type() == AttachmentType.PHOTO
-            ? FileContents.reencoded(detected.get(), bytes)
-            : bytes;
+        upload.type() == AttachmentType.PHOTO ? FileContents.reencoded(format, bytes) : bytes;
     return tx.write(
         em -> {
           requireOwnerWrite(em, caller, ownerKind, ownerId);
@@ -121,7 +78,7 @@ public class AttachmentServiceImpl implements AttachmentService {
           meta.setOwnerId(ownerId);
           meta.setType(upload.type());
           meta.setFileName(fileName);
-          meta.setContentType(detected.get().mediaType());
+          meta.setContentType(format.mediaType());
           meta.setSize(stored.length);
           meta.setSha256(sha256(stored));
           meta.setValidUntil(upload.validUntil());
@@ -144,6 +101,57 @@ public class AttachmentServiceImpl implements AttachmentService {
           return meta;
         },
         Mappers::attachment);
+  }
+
+  /**
+   * The file's format, as its bytes show it: an oversized file is refused at once (413), anything
+   * else wrong with the upload (no type, empty, unknown or incomplete file, a type or declared
+   * content type the file contradicts) is refused together (400).
+   */
+  private FileFormat check(NewAttachment upload, byte[] bytes) {
+    if (bytes.length > maxBytes) {
+      throw new TooLargeException(
+          "the file is larger than the limit of " + maxBytes + " bytes",
+          "file-over-limit",
+          maxBytes);
+    }
+    Checks checks = new Checks();
+    checks.notNull("type", upload.type());
+    if (bytes.length == 0) {
+      checks.add("content", "file-empty", "the file is empty");
+    }
+    Optional<FileFormat> detected = FileFormat.detect(bytes);
+    if (bytes.length > 0 && detected.isEmpty()) {
+      checks.add("content", "file-format", "the file is not a JPEG, PNG or PDF file");
+    }
+    detected.ifPresent(format -> checkFormat(checks, upload, format, bytes));
+    checks.throwIfAny();
+    return detected.get();
+  }
+
+  private static void checkFormat(
+      Checks checks, NewAttachment upload, FileFormat format, byte[] bytes) {
+    if (upload.type() != null && !upload.type().formats().contains(format)) {
+      checks.add(
+          "content",
+          "type-accepts",
+          upload.type() + " accepts " + upload.type().formats() + ", not " + format,
+          upload.type(),
+          upload.type().formats(),
+          format);
+    }
+    if (declaredContradicts(upload.declaredContentType(), format)) {
+      checks.add(
+          "contentType",
+          "declared-type",
+          "declared " + upload.declaredContentType() + " but the file is " + format.mediaType(),
+          upload.declaredContentType(),
+          format.mediaType());
+    }
+    String incomplete = FileContents.problem(format, bytes);
+    if (incomplete != null) {
+      checks.add("content", "incomplete-file", incomplete, format);
+    }
   }
 
   @Override

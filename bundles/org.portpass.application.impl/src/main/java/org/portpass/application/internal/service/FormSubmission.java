@@ -89,7 +89,7 @@ final class FormSubmission {
       Views.apply(line, LineFlow.draft(Codes.ports(form.getAccessPorts())).submit());
     }
     form.setStatus(FormStatus.SUBMITTED);
-    form.setSubmittedAt(new Date());
+    form.setSubmittedAt(Date.from(time.clock().instant())); // the limits count by the port time
     form.setIdempotencyKey(key);
     form.setNumber(String.format("AF%d-%07d", time.today().getYear(), form.getId()));
     em.flush();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.portpass.application.internal.service.ApplicationServices.TODAY;
 import static org.portpass.application.internal.service.ApplicationServices.line;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -78,16 +79,7 @@ class ReviewDecisionsTest {
 
     assertEquals(LineStatus.RETURNED, returned.status());
     assertEquals("photo unclear", returned.lastReason());
-    FormLine again =
-        app.applications.resubmitLine(
-            app.clerk,
-            line.id(),
-            new FormLineInput(
-                SubjectKind.PERSON,
-                line.subjectId(),
-                TODAY.plusDays(2),
-                TODAY.plusDays(4),
-                line.attachmentIds()));
+    FormLine again = resubmit(line, TODAY.plusDays(2), TODAY.plusDays(4));
     assertEquals(LineStatus.REVIEW, again.status());
     assertEquals(1, again.revision());
     assertEquals(
@@ -99,15 +91,7 @@ class ReviewDecisionsTest {
   void aDecisionOnARevisionTheQueueNoLongerShowsIsRefused() {
     FormLine line = sent(Set.of("KEL"));
     decide(line.id(), "KEL", Stage.REVIEW, Decision.REJECT, "expired papers", 0);
-    app.applications.resubmitLine(
-        app.clerk,
-        line.id(),
-        new FormLineInput(
-            SubjectKind.PERSON,
-            line.subjectId(),
-            line.validFrom(),
-            line.validTo(),
-            line.attachmentIds()));
+    resubmit(line, line.validFrom(), line.validTo());
 
     ConflictException old =
         assertThrows(
@@ -169,6 +153,14 @@ class ReviewDecisionsTest {
                 Decision.REJECT,
                 "",
                 List.of(new LineRef(first.id(), 0))));
+  }
+
+  /** The company sends the returned line again, with these dates and the same photo. */
+  private FormLine resubmit(FormLine line, LocalDate from, LocalDate to) {
+    return app.applications.resubmitLine(
+        app.clerk,
+        line.id(),
+        new FormLineInput(SubjectKind.PERSON, line.subjectId(), from, to, line.attachmentIds()));
   }
 
   private FormLine sent(Set<String> ports) {

@@ -110,14 +110,11 @@ class SubmissionChecksTest {
             line(crew.get(0), TODAY.plusDays(5), TODAY.plusDays(15))));
 
     ValidationException refused =
-        assertThrows(
-            ValidationException.class,
-            () ->
-                app.submit(
-                    app.form(
-                        PassType.TEMPORARY,
-                        Set.of("KEL"),
-                        lines(crew, TODAY.plusDays(15), TODAY.plusDays(20)))));
+        refused(
+            app.form(
+                PassType.TEMPORARY,
+                Set.of("KEL"),
+                lines(crew, TODAY.plusDays(15), TODAY.plusDays(20))));
     assertProblems(refused, "lines/0/validFrom overlaps");
 
     // the same days at another port, and the next day at the same port, are no overlap
@@ -139,14 +136,11 @@ class SubmissionChecksTest {
             PassType.LONG_TERM, Set.of("KEL"), line(wang, TODAY.plusDays(1), TODAY.plusDays(200))));
 
     ValidationException refused =
-        assertThrows(
-            ValidationException.class,
-            () ->
-                app.submit(
-                    app.form(
-                        PassType.LONG_TERM,
-                        Set.of("KHH"),
-                        line(wang, TODAY.plusDays(250), TODAY.plusDays(300)))));
+        refused(
+            app.form(
+                PassType.LONG_TERM,
+                Set.of("KHH"),
+                line(wang, TODAY.plusDays(250), TODAY.plusDays(300))));
 
     assertProblems(refused, "lines/0/subjectId holds-long-term");
   }
@@ -159,7 +153,7 @@ class SubmissionChecksTest {
     FormInput both =
         app.form(PassType.LONG_TERM, Set.of("KEL", "KHH"), line(wang, TODAY, TODAY.plusDays(3)));
 
-    ValidationException refused = assertThrows(ValidationException.class, () -> app.submit(both));
+    ValidationException refused = refused(both);
     assertProblems(refused, "lines/0/validTo rule-finding");
     assertEquals("KEL: too long for KEL", refused.errors().get(0).message());
 
@@ -212,6 +206,10 @@ class SubmissionChecksTest {
                         lines(crew, TODAY.plusDays(2), TODAY.plusDays(2)))));
 
     assertEquals("temporary-per-person", refused.messageKey());
+  }
+
+  private ValidationException refused(FormInput input) {
+    return assertThrows(ValidationException.class, () -> app.submit(input));
   }
 
   private interface FindingFactory {

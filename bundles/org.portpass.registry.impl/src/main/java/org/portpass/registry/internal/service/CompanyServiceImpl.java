@@ -163,7 +163,14 @@ public class CompanyServiceImpl implements CompanyService {
           entity.setVerifiedAt(new Date());
           entity.setVerifiedBy(caller.username());
           entity.setUpdatedAt(new Date());
-          AuditTrail.append(em, caller, "company.verify", "company", id(entity), null, "VERIFIED");
+          AuditTrail.append(
+              em,
+              caller,
+              "company.verify",
+              "company",
+              id(entity),
+              null,
+              CompanyStatus.VERIFIED.name());
           return entity;
         },
         Mappers::company);

@@ -37,6 +37,7 @@ import org.portpass.registry.internal.service.PersonServiceImpl;
 import org.portpass.registry.internal.service.SubjectGuard;
 import org.portpass.registry.internal.service.VehicleServiceImpl;
 import org.portpass.testing.FixedPorts;
+import org.portpass.testing.LocalJpaTemplate;
 import org.portpass.testing.RecordingEventAdmin;
 import org.portpass.testing.TestDatabase;
 
@@ -53,13 +54,13 @@ final class ApplicationServices implements AutoCloseable {
 
   final TestDatabase db =
       TestDatabase.migrated("db/audit.xml", "db/registry.xml", "db/application.xml");
-  final CompanyServiceImpl companies =
-      new CompanyServiceImpl(db.unit("portpass-registry"), () -> "registry");
+  private final LocalJpaTemplate registry = db.unit("portpass-registry");
+  private final LocalJpaTemplate application = db.unit("portpass-application");
+  final CompanyServiceImpl companies = new CompanyServiceImpl(registry, () -> "registry");
   final PersonServiceImpl persons =
-      new PersonServiceImpl(db.unit("portpass-registry"), () -> "registry", new SubjectGuard());
+      new PersonServiceImpl(registry, () -> "registry", new SubjectGuard());
   final AttachmentServiceImpl attachments =
-      new AttachmentServiceImpl(
-          db.unit("portpass-registry"), () -> "registry", attachmentConfig(5 * 1024 * 1024));
+      new AttachmentServiceImpl(registry, () -> "registry", attachmentConfig(5 * 1024 * 1024));
   final RuleRegistry rules = new RuleRegistry();
   final RecordingEventAdmin events = new RecordingEventAdmin();
   final ApplicationServiceImpl applications;
@@ -74,23 +75,20 @@ final class ApplicationServices implements AutoCloseable {
         new Submissions(
             companies,
             persons,
-            new VehicleServiceImpl(
-                db.unit("portpass-registry"), () -> "registry", new SubjectGuard()),
+            new VehicleServiceImpl(registry, () -> "registry", new SubjectGuard()),
             attachments,
             rules,
             TIME);
     applications =
         new ApplicationServiceImpl(
-            db.unit("portpass-application"),
+            application,
             () -> "application",
             submissions,
             new FixedPorts(),
             rules,
             TIME,
             new HashMap<>(limits));
-    reviews =
-        new ReviewServiceImpl(
-            db.unit("portpass-application"), () -> "application", events, rules, TIME);
+    reviews = new ReviewServiceImpl(application, () -> "application", events, rules, TIME);
     company =
         companies.create(
             ADMIN, new NewCompany("12345675", "Alpha", null, null, null, null, List.of()));

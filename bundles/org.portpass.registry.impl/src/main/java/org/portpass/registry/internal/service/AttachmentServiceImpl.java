@@ -7,7 +7,6 @@ import java.text.Normalizer;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -19,7 +18,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.portpass.core.Caller;
 import org.portpass.core.NotFoundException;
-import org.portpass.core.TooLargeException;
 import org.portpass.registry.Attachment;
 import org.portpass.registry.AttachmentContent;
 import org.portpass.registry.AttachmentService;
@@ -67,7 +65,7 @@ public class AttachmentServiceImpl implements AttachmentService {
   public Attachment upload(Caller caller, OwnerKind ownerKind, long ownerId, NewAttachment upload) {
     String fileName = fileName(upload.fileName());
     byte[] bytes = upload.content() == null ? new byte[0] : upload.content();
-    FileFormat format = check(upload, bytes);
+    FileFormat format = UploadChecks.format(upload, bytes, maxBytes);
     byte[] stored =
         upload.type() == AttachmentType.PHOTO ? FileContents.reencoded(format, bytes) : bytes;
     return tx.write(
@@ -101,57 +99,6 @@ public class AttachmentServiceImpl implements AttachmentService {
           return meta;
         },
         Mappers::attachment);
-  }
-
-  /**
-   * The file's format, as its bytes show it: an oversized file is refused at once (413), anything
-   * else wrong with the upload (no type, empty, unknown or incomplete file, a type or declared
-   * content type the file contradicts) is refused together (400).
-   */
-  private FileFormat check(NewAttachment upload, byte[] bytes) {
-    if (bytes.length > maxBytes) {
-      throw new TooLargeException(
-          "the file is larger than the limit of " + maxBytes + " bytes",
-          "file-over-limit",
-          maxBytes);
-    }
-    Checks checks = new Checks();
-    checks.notNull("type", upload.type());
-    if (bytes.length == 0) {
-      checks.add("content", "file-empty", "the file is empty");
-    }
-    Optional<FileFormat> detected = FileFormat.detect(bytes);
-    if (bytes.length > 0 && detected.isEmpty()) {
-      checks.add("content", "file-format", "the file is not a JPEG, PNG or PDF file");
-    }
-    detected.ifPresent(format -> checkFormat(checks, upload, format, bytes));
-    checks.throwIfAny();
-    return detected.get();
-  }
-
-  private static void checkFormat(
-      Checks checks, NewAttachment upload, FileFormat format, byte[] bytes) {
-    if (upload.type() != null && !upload.type().formats().contains(format)) {
-      checks.add(
-          "content",
-          "type-accepts",
-          upload.type() + " accepts " + upload.type().formats() + ", not " + format,
-          upload.type(),
-          upload.type().formats(),
-          format);
-    }
-    if (declaredContradicts(upload.declaredContentType(), format)) {
-      checks.add(
-          "contentType",
-          "declared-type",
-          "declared " + upload.declaredContentType() + " but the file is " + format.mediaType(),
-          upload.declaredContentType(),
-          format.mediaType());
-    }
-    String incomplete = FileContents.problem(format, bytes);
-    if (incomplete != null) {
-      checks.add("content", "incomplete-file", incomplete, format);
-    }
   }
 
   @Override
@@ -265,17 +212,6 @@ public class AttachmentServiceImpl implements AttachmentService {
 
   private static String name(OwnerKind kind) {
     return kind.name().toLowerCase();
-  }
-
-  private static boolean declaredContradicts(String declared, FileFormat actual) {
-    if (declared == null || declared.isBlank()) {
-      return false;
-    }
-    String type = declared.split(";")[0].strip().toLowerCase();
-    if (type.equals("application/octet-stream")) {
-      return false; // "I don't know": the bytes decide
-    }
-    return FileFormat.forMediaType(type).map(f -> f != actual).orElse(true);
   }
 
   /**

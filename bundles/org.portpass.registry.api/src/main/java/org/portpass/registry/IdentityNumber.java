@@ -49,29 +49,7 @@ public record IdentityNumber(IdentityKind kind, String number, String nationalit
       throw new InvalidValueException(describe(kind) + " is missing", "identity-missing", kind);
     }
     if (kind == IdentityKind.PASSPORT) {
-      if (!number.matches(PASSPORT)) {
-        throw new InvalidValueException(
-            describe(kind) + " '" + number + "' must be 5 to 20 letters A-Z or digits",
-            "passport-format",
-            kind,
-            number);
-      }
-      if (nationality == null || nationality.isEmpty()) {
-        throw new InvalidValueException(
-            describe(kind)
-                + " '"
-                + number
-                + "' needs a nationality (ISO 3166-1 alpha-3 code, e.g. USA)",
-            "passport-nationality",
-            kind,
-            number);
-      }
-      if (!nationality.matches("[A-Z]{3}") || !COUNTRIES.contains(nationality)) {
-        throw new InvalidValueException(
-            "nationality '" + nationality + "' is not an ISO 3166-1 alpha-3 code like USA",
-            "nationality-code",
-            nationality);
-      }
+      checkPassport(kind, number, nationality);
       return;
     }
     if (nationality != null) {
@@ -96,6 +74,32 @@ public record IdentityNumber(IdentityKind kind, String number, String nationalit
           "identity-check-digit",
           kind,
           number);
+    }
+  }
+
+  private static void checkPassport(IdentityKind kind, String number, String nationality) {
+    if (!number.matches(PASSPORT)) {
+      throw new InvalidValueException(
+          describe(kind) + " '" + number + "' must be 5 to 20 letters A-Z or digits",
+          "passport-format",
+          kind,
+          number);
+    }
+    if (nationality == null || nationality.isEmpty()) {
+      throw new InvalidValueException(
+          describe(kind)
+              + " '"
+              + number
+              + "' needs a nationality (ISO 3166-1 alpha-3 code, e.g. USA)",
+          "passport-nationality",
+          kind,
+          number);
+    }
+    if (!nationality.matches("[A-Z]{3}") || !COUNTRIES.contains(nationality)) {
+      throw new InvalidValueException(
+          "nationality '" + nationality + "' is not an ISO 3166-1 alpha-3 code like USA",
+          "nationality-code",
+          nationality);
     }
   }
 

@@ -35,6 +35,7 @@ import org.portpass.device.CardDevice;
 import org.portpass.device.CardPrinter;
 import org.portpass.device.DeviceException;
 import org.portpass.device.DeviceStatus;
+import org.portpass.device.Fault;
 import org.portpass.device.QrScanner;
 import org.portpass.device.RfidEncoder;
 import org.slf4j.Logger;
@@ -197,7 +198,8 @@ public class DeskRunner implements CardDesk {
       return StepReport.failed(device.name(), e.fault().name(), e.getMessage());
     } catch (RuntimeException e) {
       // a driver bug must not leave the step open: it is reported like any device error
-      return StepReport.failed(device.name(), "DEVICE_ERROR", String.valueOf(e.getMessage()));
+      return StepReport.failed(
+          device.name(), Fault.DEVICE_ERROR.name(), String.valueOf(e.getMessage()));
     }
   }
 

@@ -28,6 +28,7 @@ import org.portpass.application.FormLineInput;
 import org.portpass.application.FormQuery;
 import org.portpass.application.FormStatus;
 import org.portpass.application.FormSummary;
+import org.portpass.application.LineStatus;
 import org.portpass.application.PassType;
 import org.portpass.application.PortRequirements;
 import org.portpass.application.ReviewRule;
@@ -199,7 +200,13 @@ public class ApplicationServiceImpl implements ApplicationService {
     ReviewTasks.sync(em, line);
     LineStorage.record(em, caller, line, Decision.CANCEL, null);
     AuditTrail.append(
-        em, caller, "line.cancel", "line", String.valueOf(line.getId()), null, "CANCELLED");
+        em,
+        caller,
+        "line.cancel",
+        "line",
+        String.valueOf(line.getId()),
+        null,
+        LineStatus.CANCELLED.name());
   }
 
   @Override

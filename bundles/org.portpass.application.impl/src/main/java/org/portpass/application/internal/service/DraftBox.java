@@ -138,20 +138,25 @@ final class DraftBox {
     form.getLines().clear();
     int no = 1;
     for (FormLineInput in : lines) {
-      LineEntity line = new LineEntity();
-      line.setForm(form);
-      line.setLineNo(no++);
-      if (in != null) {
-        line.setSubjectKind(in.subjectKind());
-        line.setSubjectId(in.subjectId());
-        line.setValidFrom(in.validFrom());
-        line.setValidTo(in.validTo());
-        line.setAttachmentIds(Codes.join(Views.ids(in.attachmentIds())));
-      }
-      line.setStatus(LineStatus.DRAFT);
-      line.setAccessPorts(Codes.join(accessPorts));
-      form.getLines().add(line);
+      form.getLines().add(draftLine(form, no++, in, accessPorts));
     }
+  }
+
+  private static LineEntity draftLine(
+      FormEntity form, int no, FormLineInput in, Set<String> accessPorts) {
+    LineEntity line = new LineEntity();
+    line.setForm(form);
+    line.setLineNo(no);
+    if (in != null) {
+      line.setSubjectKind(in.subjectKind());
+      line.setSubjectId(in.subjectId());
+      line.setValidFrom(in.validFrom());
+      line.setValidTo(in.validTo());
+      line.setAttachmentIds(Codes.join(Views.ids(in.attachmentIds())));
+    }
+    line.setStatus(LineStatus.DRAFT);
+    line.setAccessPorts(Codes.join(accessPorts));
+    return line;
   }
 
   /** The access ports, in capitals; an unknown one is an error. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import javax.persistence.EntityManager;
 import org.portpass.application.ApplicationConflicts;
 import org.portpass.application.ApplicationForm;
 import org.portpass.application.Decision;
@@ -46,13 +47,7 @@ final class FormSubmission {
   ApplicationForm submit(
       Caller caller, long formId, String idempotencyKey, ApplicationSettings current) {
     requireCompanyWriter(caller);
-    if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-      throw ValidationException.of(
-          "Idempotency-Key",
-          "idempotency-key-length",
-          "send a key of 1 to 100 characters per submission");
-    }
-    String key = idempotencyKey.strip();
+    String key = idempotencyKey(idempotencyKey);
     Object state =
         tx.read(
             em -> {
@@ -63,11 +58,7 @@ final class FormSubmission {
       return retried;
     }
     Submissions.Draft draft = (Submissions.Draft) state;
-    List<FieldError> errors = new ArrayList<>();
-    Map<Long, Submissions.Facts> facts = submissions.gather(caller, draft, current, true, errors);
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
+    Map<Long, Submissions.Facts> facts = gather(caller, draft, current, true);
     return tx.write(
         em -> {
           FormEntity form = writable(em, caller, formId);
@@ -79,35 +70,72 @@ final class FormSubmission {
             throw ConflictException.staleVersion(
                 "form " + formId, draft.version(), form.getVersion());
           }
-          List<FieldError> more = new ArrayList<>();
-          submissions.checkAgainstStoredLines(em, draft, current, more);
-          if (!more.isEmpty()) {
-            throw new ValidationException(more);
-          }
-          for (LineEntity line : form.getLines()) {
-            snapshot(line, facts.get(line.getId()));
-            Views.apply(line, LineFlow.draft(Codes.ports(form.getAccessPorts())).submit());
-          }
-          form.setStatus(FormStatus.SUBMITTED);
-          form.setSubmittedAt(new Date());
-          form.setIdempotencyKey(key);
-          form.setNumber(String.format("AF%d-%07d", time.today().getYear(), form.getId()));
-          em.flush();
-          for (LineEntity line : form.getLines()) {
-            LineStorage.record(em, caller, line, Decision.SUBMIT, null);
-            ReviewTasks.open(em, line);
-          }
-          AuditTrail.append(
-              em,
-              caller,
-              "form.submit",
-              "form",
-              String.valueOf(formId),
-              null,
-              form.getNumber() + ", " + lineCount(form));
+          recheck(em, draft, current);
+          send(em, caller, form, key, facts);
           return form;
         },
         Views::form);
+  }
+
+  /** The checked draft becomes a submitted form: numbered, its lines in review at every port. */
+  private void send(
+      EntityManager em,
+      Caller caller,
+      FormEntity form,
+      String key,
+      Map<Long, Submissions.Facts> facts) {
+    for (LineEntity line : form.getLines()) {
+      snapshot(line, facts.get(line.getId()));
+      Views.apply(line, LineFlow.draft(Codes.ports(form.getAccessPorts())).submit());
+    }
+    form.setStatus(FormStatus.SUBMITTED);
+    form.setSubmittedAt(Date.from(time.clock().instant())); // the limits count by the port time
+    form.setIdempotencyKey(key);
+    form.setNumber(String.format("AF%d-%07d", time.today().getYear(), form.getId()));
+    em.flush();
+    for (LineEntity line : form.getLines()) {
+      LineStorage.record(em, caller, line, Decision.SUBMIT, null);
+      ReviewTasks.open(em, line);
+    }
+    AuditTrail.append(
+        em,
+        caller,
+        "form.submit",
+        "form",
+        String.valueOf(form.getId()),
+        null,
+        form.getNumber() + ", " + lineCount(form));
+  }
+
+  private static String idempotencyKey(String idempotencyKey) {
+    if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+      throw ValidationException.of(
+          "Idempotency-Key",
+          "idempotency-key-length",
+          "send a key of 1 to 100 characters per submission");
+    }
+    return idempotencyKey.strip();
+  }
+
+  /** Every check of the draft at once, outside the transaction; the facts the lines keep. */
+  private Map<Long, Submissions.Facts> gather(
+      Caller caller, Submissions.Draft draft, ApplicationSettings current, boolean wholeForm) {
+    List<FieldError> errors = new ArrayList<>();
+    Map<Long, Submissions.Facts> facts =
+        submissions.gather(caller, draft, current, wholeForm, errors);
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+    return facts;
+  }
+
+  /** The checks against stored lines again, inside the transaction that stores the result. */
+  private void recheck(EntityManager em, Submissions.Draft draft, ApplicationSettings current) {
+    List<FieldError> more = new ArrayList<>();
+    submissions.checkAgainstStoredLines(em, draft, current, more);
+    if (!more.isEmpty()) {
+      throw new ValidationException(more);
+    }
   }
 
   FormLine resubmitLine(
@@ -123,11 +151,7 @@ final class FormSubmission {
       throw new ValidationException(tooMany);
     }
     Submissions.Draft draft = tx.read(em -> resubmission(line(em, caller, lineId), input));
-    List<FieldError> errors = new ArrayList<>();
-    Map<Long, Submissions.Facts> facts = submissions.gather(caller, draft, current, false, errors);
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
+    Map<Long, Submissions.Facts> facts = gather(caller, draft, current, false);
     return tx.write(
         em -> {
           LineEntity line = line(em, caller, lineId);
@@ -135,11 +159,7 @@ final class FormSubmission {
             throw ConflictException.staleVersion(
                 "line " + lineId, draft.version(), line.getVersion());
           }
-          List<FieldError> more = new ArrayList<>();
-          submissions.checkAgainstStoredLines(em, draft, current, more);
-          if (!more.isEmpty()) {
-            throw new ValidationException(more);
-          }
+          recheck(em, draft, current);
           line.setValidFrom(input.validFrom());
           line.setValidTo(input.validTo());
           line.setAttachmentIds(Codes.join(Views.ids(input.attachmentIds())));

@@ -32,6 +32,13 @@ public class FormShowCommand implements Action {
     if (form == null) {
       return null;
     }
+    header(form).print(System.out);
+    lines(form).print(System.out);
+    System.out.printf("%d lines%n", form.lines().size());
+    return null;
+  }
+
+  private static ShellTable header(ApplicationForm form) {
     ShellTable header = new ShellTable().noHeaders();
     header.column("Field");
     header.column("Value").maxSize(80).wrap();
@@ -51,8 +58,10 @@ public class FormShowCommand implements Action {
     header.addRow().addContent("Version", form.version());
     header.addRow().addContent("Created", form.createdAt());
     header.addRow().addContent("Submitted", Commands.orDash(form.submittedAt()));
-    header.print(System.out);
+    return header;
+  }
 
+  private static ShellTable lines(ApplicationForm form) {
     ShellTable lines = new ShellTable();
     lines.column("No").alignRight();
     lines.column("Line ID").alignRight();
@@ -79,8 +88,6 @@ public class FormShowCommand implements Action {
               l.revision(),
               Commands.orDash(l.lastReason()));
     }
-    lines.print(System.out);
-    System.out.printf("%d lines%n", form.lines().size());
-    return null;
+    return lines;
   }
 }

@@ -61,6 +61,21 @@ public class LineListCommand implements Action {
     if (result == null) {
       return null;
     }
+    tasks(result).print(System.out);
+    System.out.printf(
+        "%s %s: page %d, %d of %d lines waiting%n",
+        PortCode.normalise(port),
+        stage.strip().toUpperCase(),
+        page,
+        result.items().size(),
+        result.total());
+    if (showFindings) {
+      findings(result).print(System.out);
+    }
+    return null;
+  }
+
+  private static ShellTable tasks(Page<ReviewTask> result) {
     ShellTable table = new ShellTable();
     table.column("Line ID").alignRight();
     table.column("Form");
@@ -70,13 +85,6 @@ public class LineListCommand implements Action {
     table.column("Subject");
     table.column("Rev").alignRight();
     table.column("Findings");
-    ShellTable findings = new ShellTable();
-    findings.column("Line ID").alignRight();
-    findings.column("Rule");
-    findings.column("Port");
-    findings.column("Severity");
-    findings.column("Field");
-    findings.column("Message").maxSize(80).wrap();
     for (ReviewTask t : result.items()) {
       long blocking = t.findings().stream().filter(Finding::isBlocking).count();
       table
@@ -90,6 +98,19 @@ public class LineListCommand implements Action {
               Commands.orDash(t.subjectLabel()),
               t.revision(),
               t.findings().size() + (blocking > 0 ? " (" + blocking + " blocking)" : ""));
+    }
+    return table;
+  }
+
+  private static ShellTable findings(Page<ReviewTask> result) {
+    ShellTable findings = new ShellTable();
+    findings.column("Line ID").alignRight();
+    findings.column("Rule");
+    findings.column("Port");
+    findings.column("Severity");
+    findings.column("Field");
+    findings.column("Message").maxSize(80).wrap();
+    for (ReviewTask t : result.items()) {
       for (Finding f : t.findings()) {
         findings
             .addRow()
@@ -102,17 +123,6 @@ public class LineListCommand implements Action {
                 f.message());
       }
     }
-    table.print(System.out);
-    System.out.printf(
-        "%s %s: page %d, %d of %d lines waiting%n",
-        PortCode.normalise(port),
-        stage.strip().toUpperCase(),
-        page,
-        result.items().size(),
-        result.total());
-    if (showFindings) {
-      findings.print(System.out);
-    }
-    return null;
+    return findings;
   }
 }

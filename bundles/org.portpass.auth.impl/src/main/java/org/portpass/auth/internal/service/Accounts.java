@@ -7,8 +7,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.persistence.EntityManager;
 import org.portpass.auth.Account;
+import org.portpass.auth.AccountStatus;
 import org.portpass.auth.internal.entity.AccountEntity;
 import org.portpass.auth.internal.entity.ExternalIdentityEntity;
+import org.portpass.core.ConflictException;
 import org.portpass.core.Role;
 
 /** Account lookups and views shared by the account and login services. */
@@ -93,5 +95,19 @@ final class Accounts {
 
   static boolean anyPortRole(Set<Role> roles) {
     return roles.stream().anyMatch(Role::isPortRole);
+  }
+
+  /** A new account, active from now, under a user name nobody has. */
+  static void persistNew(EntityManager em, AccountEntity entity) {
+    if (Accounts.byUsername(em, entity.getUsername()) != null) {
+      throw ConflictException.duplicate(
+          "username",
+          "user name " + entity.getUsername() + " is taken",
+          "username-taken",
+          entity.getUsername());
+    }
+    entity.setStatus(AccountStatus.ACTIVE);
+    entity.setCreatedAt(new Date());
+    em.persist(entity);
   }
 }

@@ -69,21 +69,7 @@ final class LoginThrottle {
   void failed(AuthConfig config, String name, String address, Caller anonymous) {
     tx.write(
         em -> {
-          Date now = new Date();
-          Date since = Date.from(now.toInstant().minus(window(config)));
-          em.createQuery(
-                  "DELETE FROM LoginFailureEntity f WHERE f.clientAddress = :a"
-                      + " AND f.failedAt < :since")
-              .setParameter("a", key(address))
-              .setParameter("since", since)
-              .executeUpdate();
-          LoginFailureEntity failure = new LoginFailureEntity();
-          failure.setUsername(Texts.cut(name, 64));
-          failure.setClientAddress(key(address));
-          failure.setFailedAt(now);
-          em.persist(failure);
-          AuditTrail.append(
-              em, anonymous, "auth.login.failed", "account", Texts.cut(name, 64), null, null);
+          Date since = record(em, config, name, address, anonymous);
           long byPair =
               em.createQuery(
                       "SELECT COUNT(f) FROM LoginFailureEntity f WHERE f.username = :u"
@@ -124,6 +110,29 @@ final class LoginThrottle {
                 anonymous);
           }
         });
+  }
+
+  /**
+   * Keeps the failure (audited) and forgets the address's failures older than the window; answers
+   * where the window starts.
+   */
+  private static Date record(
+      EntityManager em, AuthConfig config, String name, String address, Caller anonymous) {
+    Date now = new Date();
+    Date since = Date.from(now.toInstant().minus(window(config)));
+    em.createQuery(
+            "DELETE FROM LoginFailureEntity f WHERE f.clientAddress = :a AND f.failedAt < :since")
+        .setParameter("a", key(address))
+        .setParameter("since", since)
+        .executeUpdate();
+    LoginFailureEntity failure = new LoginFailureEntity();
+    failure.setUsername(Texts.cut(name, 64));
+    failure.setClientAddress(key(address));
+    failure.setFailedAt(now);
+    em.persist(failure);
+    AuditTrail.append(
+        em, anonymous, "auth.login.failed", "account", Texts.cut(name, 64), null, null);
+    return since;
   }
 
   /** A good login forgets the failures of its own pair (those from other addresses stay). */

@@ -610,14 +610,14 @@ class MtnetIdentityProviderTest {
   class PublicKeys {
     @Test
     void rsaPem() {
-      PublicKey key = MtnetIdentityProvider.parsePublicKey(pem(rsa.getPublic()));
+      PublicKey key = IssuerKey.parsePublicKey(pem(rsa.getPublic()));
       assertInstanceOf(RSAPublicKey.class, key);
       assertEquals(rsa.getPublic(), key);
     }
 
     @Test
     void ecPem() {
-      PublicKey key = MtnetIdentityProvider.parsePublicKey(pem(ec.getPublic()));
+      PublicKey key = IssuerKey.parsePublicKey(pem(ec.getPublic()));
       assertInstanceOf(ECPublicKey.class, key);
       assertEquals(ec.getPublic(), key);
     }
@@ -625,13 +625,13 @@ class MtnetIdentityProviderTest {
     @Test
     void pemOnOneLineAsInAPropertiesFile() {
       String oneLine = pem(ec.getPublic()).replace("\n", "");
-      assertEquals(ec.getPublic(), MtnetIdentityProvider.parsePublicKey(oneLine));
+      assertEquals(ec.getPublic(), IssuerKey.parsePublicKey(oneLine));
     }
 
     @Test
     void pemWithCrLfAndSurroundingText() {
       String text = "MTNet key 2025\r\n" + pem(rsa.getPublic()).replace("\n", "\r\n") + "end\r\n";
-      assertEquals(rsa.getPublic(), MtnetIdentityProvider.parsePublicKey(text));
+      assertEquals(rsa.getPublic(), IssuerKey.parsePublicKey(text));
     }
 
     @Test
@@ -675,8 +675,7 @@ class MtnetIdentityProviderTest {
     }
 
     private String parseError(String pem) {
-      return assertThrows(
-              IllegalArgumentException.class, () -> MtnetIdentityProvider.parsePublicKey(pem))
+      return assertThrows(IllegalArgumentException.class, () -> IssuerKey.parsePublicKey(pem))
           .getMessage();
     }
   }

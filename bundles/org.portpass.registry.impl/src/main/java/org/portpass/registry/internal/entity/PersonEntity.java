@@ -20,7 +20,7 @@ import org.portpass.registry.IdentityKind;
 
 @Entity
 @Table(name = "person")
-public class PersonEntity {
+public class PersonEntity implements CompanyRecord {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

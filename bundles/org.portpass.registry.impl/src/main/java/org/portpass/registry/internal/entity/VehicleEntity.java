@@ -19,7 +19,7 @@ import org.portpass.registry.VehicleType;
 
 @Entity
 @Table(name = "vehicle")
-public class VehicleEntity {
+public class VehicleEntity implements CompanyRecord {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

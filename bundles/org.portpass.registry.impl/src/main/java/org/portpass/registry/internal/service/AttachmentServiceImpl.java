@@ -7,7 +7,6 @@ import java.text.Normalizer;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -19,7 +18,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.portpass.core.Caller;
 import org.portpass.core.NotFoundException;
-import org.portpass.core.TooLargeException;
 import org.portpass.registry.Attachment;
 import org.portpass.registry.AttachmentContent;
 import org.portpass.registry.AttachmentService;
@@ -65,54 +63,11 @@ public class AttachmentServiceImpl implements AttachmentService {
 
   @Override
   public Attachment upload(Caller caller, OwnerKind ownerKind, long ownerId, NewAttachment upload) {
-    Checks checks = new Checks();
-    checks.notNull("type", upload.type());
     String fileName = fileName(upload.fileName());
     byte[] bytes = upload.content() == null ? new byte[0] : upload.content();
-    if (bytes.length > maxBytes) {
-      throw new TooLargeException(
-          "the file is larger than the limit of " + maxBytes + " bytes",
-          "file-over-limit",
-          maxBytes);
-    }
-    if (bytes.length == 0) {
-      checks.add("content", "file-empty", "the file is empty");
-    }
-    Optional<FileFormat> detected = FileFormat.detect(bytes);
-    if (bytes.length > 0 && detected.isEmpty()) {
-      checks.add("content", "file-format", "the file is not a JPEG, PNG or PDF file");
-    }
-    if (detected.isPresent()
-        && upload.type() != null
-        && !upload.type().formats().contains(detected.get())) {
-      checks.add(
-          "content",
-          "type-accepts",
-          upload.type() + " accepts " + upload.type().formats() + ", not " + detected.get(),
-          upload.type(),
-          upload.type().formats(),
-          detected.get());
-    }
-    if (detected.isPresent() && declaredContradicts(upload.declaredContentType(), detected.get())) {
-      checks.add(
-          "contentType",
-          "declared-type",
-          "declared "
-              + upload.declaredContentType()
-              + " but the file is "
-              + detected.get().mediaType(),
-          upload.declaredContentType(),
-          detected.get().mediaType());
-    }
-    String incomplete = detected.map(f -> FileContents.problem(f, bytes)).orElse(null);
-    if (incomplete != null) {
-      checks.add("content", "incomplete-file", incomplete, detected.get());
-    }
-    checks.throwIfAny();
+    FileFormat format = UploadChecks.format(upload, bytes, maxBytes);
     byte[] stored =
-        upload.type() == AttachmentType.PHOTO
-            ? FileContents.reencoded(detected.get(), bytes)
-            : bytes;
+        upload.type() == AttachmentType.PHOTO ? FileContents.reencoded(format, bytes) : bytes;
     return tx.write(
         em -> {
           requireOwnerWrite(em, caller, ownerKind, ownerId);
@@ -121,7 +76,7 @@ public class AttachmentServiceImpl implements AttachmentService {
           meta.setOwnerId(ownerId);
           meta.setType(upload.type());
           meta.setFileName(fileName);
-          meta.setContentType(detected.get().mediaType());
+          meta.setContentType(format.mediaType());
           meta.setSize(stored.length);
           meta.setSha256(sha256(stored));
           meta.setValidUntil(upload.validUntil());
@@ -257,17 +212,6 @@ public class AttachmentServiceImpl implements AttachmentService {
 
   private static String name(OwnerKind kind) {
     return kind.name().toLowerCase();
-  }
-
-  private static boolean declaredContradicts(String declared, FileFormat actual) {
-    if (declared == null || declared.isBlank()) {
-      return false;
-    }
-    String type = declared.split(";")[0].strip().toLowerCase();
-    if (type.equals("application/octet-stream")) {
-      return false; // "I don't know": the bytes decide
-    }
-    return FileFormat.forMediaType(type).map(f -> f != actual).orElse(true);
   }
 
   /**

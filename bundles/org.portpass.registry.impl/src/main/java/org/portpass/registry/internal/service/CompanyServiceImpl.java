@@ -22,6 +22,7 @@ import org.portpass.registry.Contact;
 import org.portpass.registry.NewCompany;
 import org.portpass.registry.TaxId;
 import org.portpass.registry.internal.entity.CompanyEntity;
+import org.portpass.registry.internal.entity.ContactEmbeddable;
 import org.portpass.storage.AuditTrail;
 import org.portpass.storage.PagedQuery;
 import org.portpass.storage.SchemaReady;
@@ -130,7 +131,7 @@ public class CompanyServiceImpl implements CompanyService {
     String phone = checks.optional("phone", changes.phone());
     String industry = checks.optional("industry", changes.industry());
     List<Contact> contacts = changes.contacts();
-    var contactEntities = contacts == null ? null : contacts(checks, contacts);
+    List<ContactEmbeddable> contactEntities = contacts == null ? null : contacts(checks, contacts);
     return tx.write(
         em -> {
           CompanyEntity entity = load(em, caller, id);
@@ -141,35 +142,8 @@ public class CompanyServiceImpl implements CompanyService {
             throw ConflictException.staleVersion(
                 "company " + id, changes.version(), entity.getVersion());
           }
-          if (taxId != null && !taxId.equals(entity.getTaxId())) {
-            if (findByTaxId(em, taxId) != null) {
-              throw ConflictException.duplicate(
-                  "taxId",
-                  "tax ID " + taxId + " is already registered",
-                  "tax-id-registered",
-                  taxId);
-            }
-            entity.setTaxId(taxId);
-          }
-          if (name != null) {
-            entity.setName(name);
-          }
-          if (nameEn != null) {
-            entity.setNameEn(nameEn);
-          }
-          if (address != null) {
-            entity.setAddress(address);
-          }
-          if (phone != null) {
-            entity.setPhone(phone);
-          }
-          if (industry != null) {
-            entity.setIndustry(industry);
-          }
-          if (contactEntities != null) {
-            entity.getContacts().clear();
-            entity.getContacts().addAll(contactEntities);
-          }
+          new Edit(taxId, name, nameEn, address, phone, industry, contactEntities)
+              .applyTo(em, entity);
           entity.setUpdatedAt(new Date());
           em.flush();
           AuditTrail.append(
@@ -189,7 +163,14 @@ public class CompanyServiceImpl implements CompanyService {
           entity.setVerifiedAt(new Date());
           entity.setVerifiedBy(caller.username());
           entity.setUpdatedAt(new Date());
-          AuditTrail.append(em, caller, "company.verify", "company", id(entity), null, "VERIFIED");
+          AuditTrail.append(
+              em,
+              caller,
+              "company.verify",
+              "company",
+              id(entity),
+              null,
+              CompanyStatus.VERIFIED.name());
           return entity;
         },
         Mappers::company);
@@ -240,8 +221,7 @@ public class CompanyServiceImpl implements CompanyService {
         .orElse(null);
   }
 
-  private static List<org.portpass.registry.internal.entity.ContactEmbeddable> contacts(
-      Checks checks, List<Contact> contacts) {
+  private static List<ContactEmbeddable> contacts(Checks checks, List<Contact> contacts) {
     var result = new ArrayList<org.portpass.registry.internal.entity.ContactEmbeddable>();
     if (contacts == null) {
       return result;
@@ -266,5 +246,44 @@ public class CompanyServiceImpl implements CompanyService {
                   checks.optional(prefix + "email", c.email()))));
     }
     return result;
+  }
+
+  /** The checked changes of an update; a null field stays as it is. */
+  private record Edit(
+      String taxId,
+      String name,
+      String nameEn,
+      String address,
+      String phone,
+      String industry,
+      List<ContactEmbeddable> contacts) {
+    void applyTo(EntityManager em, CompanyEntity entity) {
+      if (taxId != null && !taxId.equals(entity.getTaxId())) {
+        if (findByTaxId(em, taxId) != null) {
+          throw ConflictException.duplicate(
+              "taxId", "tax ID " + taxId + " is already registered", "tax-id-registered", taxId);
+        }
+        entity.setTaxId(taxId);
+      }
+      if (name != null) {
+        entity.setName(name);
+      }
+      if (nameEn != null) {
+        entity.setNameEn(nameEn);
+      }
+      if (address != null) {
+        entity.setAddress(address);
+      }
+      if (phone != null) {
+        entity.setPhone(phone);
+      }
+      if (industry != null) {
+        entity.setIndustry(industry);
+      }
+      if (contacts != null) {
+        entity.getContacts().clear();
+        entity.getContacts().addAll(contacts);
+      }
+    }
   }
 }

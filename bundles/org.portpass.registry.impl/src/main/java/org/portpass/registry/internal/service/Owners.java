@@ -4,10 +4,15 @@ import javax.persistence.EntityManager;
 import org.portpass.core.Caller;
 import org.portpass.core.ConflictException;
 import org.portpass.core.ForbiddenException;
+import org.portpass.core.NotFoundException;
 import org.portpass.core.ValidationException;
 import org.portpass.registry.internal.entity.CompanyEntity;
+import org.portpass.registry.internal.entity.CompanyRecord;
 
-/** The owner company of persons and vehicles, and the optimistic-lock check they share. */
+/**
+ * The owner company of persons and vehicles, who may see and change them, and the optimistic-lock
+ * check they share.
+ */
 final class Owners {
   private Owners() {}
 
@@ -50,5 +55,32 @@ final class Owners {
     if (expected != actual) {
       throw ConflictException.staleVersion(what, expected, actual);
     }
+  }
+
+  /** The company's record if the caller may see it; 404 for one they may not, as for none. */
+  static <E extends CompanyRecord> E load(
+      EntityManager em, Caller caller, Class<E> type, String what, long id) {
+    E entity = em.find(type, id);
+    if (entity == null || !canRead(caller, entity)) {
+      throw new NotFoundException(what, id);
+    }
+    return entity;
+  }
+
+  /** The record as {@link #load} reads it, if the caller may also change it. */
+  static <E extends CompanyRecord> E loadForWrite(
+      EntityManager em, Caller caller, Class<E> type, String what, long id) {
+    E entity = load(em, caller, type, what, id);
+    Access.requireWrite(caller, companyId(entity), what, id);
+    return entity;
+  }
+
+  /** Its company's own accounts (and customer service) and the ports' staff read a record. */
+  static boolean canRead(Caller caller, CompanyRecord record) {
+    return caller.actsFor(companyId(record)) || Access.isPortStaff(caller);
+  }
+
+  private static Long companyId(CompanyRecord record) {
+    return record.getCompany() == null ? null : record.getCompany().getId();
   }
 }

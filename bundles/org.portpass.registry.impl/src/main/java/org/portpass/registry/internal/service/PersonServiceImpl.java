@@ -101,7 +101,7 @@ public class PersonServiceImpl implements PersonService {
                   .setParameter("n", number)
                   .getResultList()
                   .stream()
-                  .filter(p -> canRead(caller, p))
+                  .filter(p -> Owners.canRead(caller, p))
                   .toList();
           if (found.size() != 1) {
             throw new NotFoundException("person with identity number", number);
@@ -259,24 +259,12 @@ public class PersonServiceImpl implements PersonService {
     return Mappers.person(e).toString();
   }
 
-  private static boolean canRead(Caller caller, PersonEntity p) {
-    Long company = p.getCompany() == null ? null : p.getCompany().getId();
-    return caller.actsFor(company) || Access.isPortStaff(caller);
-  }
-
   private static PersonEntity load(EntityManager em, Caller caller, long id) {
-    PersonEntity entity = em.find(PersonEntity.class, id);
-    if (entity == null || !canRead(caller, entity)) {
-      throw new NotFoundException("person", id);
-    }
-    return entity;
+    return Owners.load(em, caller, PersonEntity.class, "person", id);
   }
 
   private static PersonEntity loadForWrite(EntityManager em, Caller caller, long id) {
-    PersonEntity entity = load(em, caller, id);
-    Access.requireWrite(
-        caller, entity.getCompany() == null ? null : entity.getCompany().getId(), "person", id);
-    return entity;
+    return Owners.loadForWrite(em, caller, PersonEntity.class, "person", id);
   }
 
   private static PersonEntity findByKey(EntityManager em, String key) {

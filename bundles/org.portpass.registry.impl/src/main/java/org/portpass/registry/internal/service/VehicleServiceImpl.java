@@ -86,7 +86,7 @@ public class VehicleServiceImpl implements VehicleService {
     return tx.read(
         em -> {
           VehicleEntity entity = findByPlate(em, plate);
-          if (entity == null || !canRead(caller, entity)) {
+          if (entity == null || !Owners.canRead(caller, entity)) {
             throw new NotFoundException("vehicle with plate", plate);
           }
           return Mappers.vehicle(entity);
@@ -204,22 +204,12 @@ public class VehicleServiceImpl implements VehicleService {
     return Mappers.vehicle(e).toString();
   }
 
-  private static boolean canRead(Caller caller, VehicleEntity v) {
-    return caller.actsFor(v.getCompany().getId()) || Access.isPortStaff(caller);
-  }
-
   private static VehicleEntity load(EntityManager em, Caller caller, long id) {
-    VehicleEntity entity = em.find(VehicleEntity.class, id);
-    if (entity == null || !canRead(caller, entity)) {
-      throw new NotFoundException("vehicle", id);
-    }
-    return entity;
+    return Owners.load(em, caller, VehicleEntity.class, "vehicle", id);
   }
 
   private static VehicleEntity loadForWrite(EntityManager em, Caller caller, long id) {
-    VehicleEntity entity = load(em, caller, id);
-    Access.requireWrite(caller, entity.getCompany().getId(), "vehicle", id);
-    return entity;
+    return Owners.loadForWrite(em, caller, VehicleEntity.class, "vehicle", id);
   }
 
   private static VehicleEntity findByPlate(EntityManager em, String plate) {

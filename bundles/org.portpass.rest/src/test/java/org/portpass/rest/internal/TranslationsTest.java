@@ -38,7 +38,7 @@ class TranslationsTest {
       Pattern.compile(
           "(new\\s+(?:ConflictException|ValidationException|NotFoundException|ForbiddenException"
               + "|UnauthorizedException|TooManyRequestsException|TooLargeException"
-              + "|IllegalTransitionException|InvalidValueException|FieldError)"
+              + "|IllegalTransitionException|InvalidValueException|UnavailableException|FieldError)"
               + "|FieldError\\.of|ValidationException\\.of|ConflictException\\.duplicate"
               + "|Texts\\.required|checks\\.add)\\s*\\(");
 
@@ -173,6 +173,7 @@ class TranslationsTest {
     return switch (s.call()) {
       case "new ForbiddenException", "new UnauthorizedException", "new TooLargeException" -> n == 1;
       case "new TooManyRequestsException", "new ValidationException" -> n == 2;
+      case "new UnavailableException" -> n == 2;
       case "new IllegalTransitionException", "ConflictException.duplicate" -> n == 2;
       case "new InvalidValueException" -> n == 1;
       case "new ConflictException" -> n == 3;
@@ -203,6 +204,7 @@ class TranslationsTest {
             case "new InvalidValueException" -> n >= 2 ? 1 : -1;
             case "new TooManyRequestsException", "new IllegalTransitionException" ->
                 n >= 3 ? 2 : -1;
+            case "new UnavailableException" -> n >= 3 ? 2 : -1;
             default -> -1;
           };
       if (key < 0) {

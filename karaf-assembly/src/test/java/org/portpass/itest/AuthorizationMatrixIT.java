@@ -156,6 +156,9 @@ public class AuthorizationMatrixIT {
       PICKUP_DESK_A        ANON  OK    NO    NO    NO    HID   HID   NO    NO    NO    OK
       PASS_AUTHORITY_A     ANON  OK    NO    NO    NO    HID   HID   NO    OK    OK    NO
       PASS_AUTHORITY_KHH_A ANON  OK    NO    NO    NO    HID   HID   HID   HID   HID   HID
+      REVOKE_A             ANON  OK    NO    OK    OK    HID   HID   NO    OK    OK    NO
+      VIOLATION_AT_KEL     ANON  OK    NO    NO    NO    NO    NO    NO    OK    OK    NO
+      ADMIN_ONLY           ANON  OK    NO    NO    NO    NO    NO    NO    NO    NO    NO
       LOST_A               ANON  OK    OK    OK    OK    HID   HID   NO    NO    NO    OK
       ACCOUNT_MANAGERS     ANON  OK    OK    OK    NO    OK    NO    NO    NO    NO    NO
       ACCOUNT_OF_A         ANON  OK    OK    OK    HID   HID   HID   HID   HID   HID   HID
@@ -227,6 +230,18 @@ public class AuthorizationMatrixIT {
    * KEL is for the harbor police and supervisors of its ports (and the administrator).
    */
   private static final Map<Actor, Outcome> PASS_AUTHORITY_A = profile("PASS_AUTHORITY_A");
+
+  /**
+   * PassChanges.revoke: a pass of company A at KEL is revoked (註銷) by company A's own accounts (the
+   * person left), or by the port authority: KEL's police and supervisors, the administrator.
+   */
+  private static final Map<Actor, Outcome> REVOKE_A = profile("REVOKE_A");
+
+  /** SanctionServiceImpl.record: a violation at KEL is recorded by KEL's police and supervisors. */
+  private static final Map<Actor, Outcome> VIOLATION_AT_KEL = profile("VIOLATION_AT_KEL");
+
+  /** What only administrators do (SanctionServiceImpl.defineType). */
+  private static final Map<Actor, Outcome> ADMIN_ONLY = profile("ADMIN_ONLY");
 
   /** The same for a pass of company A at KHH: KEL's port staff do not see it at all. */
   private static final Map<Actor, Outcome> PASS_AUTHORITY_KHH_A = profile("PASS_AUTHORITY_KHH_A");
@@ -1059,12 +1074,58 @@ public class AuthorizationMatrixIT {
     rules.add(
         rule(
             "POST /passes/{number}/revoke",
-            PASS_AUTHORITY_A,
+            REVOKE_A,
             a ->
                 json(
                     "POST",
                     "/passes/" + f.pass("KEL", PassState.ACTIVE).number() + "/revoke",
                     Map.of("reason", "revoked by the matrix"))));
+    // violations: the police and supervisors of the port record them (a fresh person each time,
+    // so one actor's ban does not change the next's case); staff and the company read them
+    rules.add(
+        rule(
+            "POST /violations",
+            VIOLATION_AT_KEL,
+            a ->
+                json(
+                    "POST",
+                    "/violations",
+                    Map.of(
+                        "subjectKind", "PERSON",
+                        "subjectId", f.person(),
+                        "type", "OVERSTAY",
+                        "occurredOn", LocalDate.now(ZoneId.of("Asia/Taipei")).toString(),
+                        "port", "KEL"))));
+    rules.add(rule("GET /violations", SIGNED_IN, a -> get(f.violationsOfA())).leakCheck());
+    rules.add(rule("GET /violations/{id}", READ_A, a -> get("/violations/" + f.violationA())));
+    rules.add(
+        rule(
+            "GET /violations/standing",
+            READ_A,
+            a -> get("/violations/standing?subjectKind=PERSON&subjectId=" + f.violatorA())));
+    rules.add(
+        rule(
+            "GET /violations/company-suspension",
+            READ_A,
+            a -> get("/violations/company-suspension?companyId=" + f.companyA)));
+    rules.add(rule("GET /violation-types", SIGNED_IN, a -> get("/violation-types?port=KEL")));
+    rules.add(
+        rule(
+            "PUT /violation-types/{code}",
+            ADMIN_ONLY,
+            a ->
+                json(
+                    "PUT",
+                    "/violation-types/MATRIX_" + a.name() + "?port=KEL",
+                    Map.of(
+                        "nameEn",
+                        "Matrix type",
+                        "nameZhTw",
+                        "矩陣類型",
+                        "banMonths",
+                        1,
+                        "singleVisitAllowed",
+                        true))));
     rules.add(
         rule(
             "POST /passes/{number}/lost",
@@ -1856,6 +1917,41 @@ public class AuthorizationMatrixIT {
 
     long person() {
       return admin.post("/persons", newPerson()).expect(201).json().path("id").asLong();
+    }
+
+    private long violator;
+    private long violation;
+
+    /** A person of company A with one violation at KEL (made once, only read). */
+    synchronized long violatorA() {
+      if (violator == 0) {
+        violator = person();
+        violation =
+            admin
+                .post(
+                    "/violations",
+                    Map.of(
+                        "subjectKind", "PERSON",
+                        "subjectId", violator,
+                        "type", "OVERSTAY",
+                        "occurredOn", LocalDate.now(ZoneId.of("Asia/Taipei")).toString(),
+                        "port", "KEL",
+                        "note", "matrix fixture"))
+                .expect(201)
+                .json()
+                .path("id")
+                .asLong();
+      }
+      return violator;
+    }
+
+    long violationA() {
+      violatorA();
+      return violation;
+    }
+
+    String violationsOfA() {
+      return "/violations?subjectKind=PERSON&subjectId=" + violatorA();
     }
 
     Map<String, Object> newVehicle() {

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -753,11 +754,63 @@ public class BadInputIT {
               + " "
               + cut(new String(repeated.bytes(), StandardCharsets.UTF_8)));
     }
+    // a violation and a violation type: bad dates, an unknown type or port, text over its limit,
+    // a ban out of range, inside otherwise valid bodies
+    ObjectNode goodViolation = NODES.objectNode();
+    goodViolation.put("subjectKind", "PERSON");
+    goodViolation.put("subjectId", f.person);
+    goodViolation.put("type", "OVERSTAY");
+    goodViolation.put("occurredOn", LocalDate.now(ZoneId.of("Asia/Taipei")).toString());
+    goodViolation.put("port", "KEL");
+    goodViolation.put("note", "seen at gate 3");
+    for (String bad :
+        List.of(
+            "\"1990-01-01T00:00:00Z\"",
+            "\"+10000-01-01\"",
+            "[1990,1,1]",
+            "\"" + LocalDate.now(ZoneId.of("Asia/Taipei")).plusDays(2) + "\"",
+            "\"" + LocalDate.now(ZoneId.of("Asia/Taipei")).minusYears(2) + "\"")) {
+      cases +=
+          refused(problems, admin, "POST", "/violations", with(goodViolation, "occurredOn", bad));
+    }
+    cases +=
+        refused(problems, admin, "POST", "/violations", with(goodViolation, "type", "\"NO_SUCH\""));
+    cases +=
+        refused(problems, admin, "POST", "/violations", with(goodViolation, "port", "\"NOSUCH\""));
+    cases +=
+        refused(
+            problems,
+            admin,
+            "POST",
+            "/violations",
+            with(goodViolation, "note", "\"" + "x".repeat(1001) + "\""));
+    ObjectNode goodType = NODES.objectNode();
+    goodType.put("nameEn", "Bad input type");
+    goodType.put("nameZhTw", "錯誤輸入類型");
+    goodType.put("banMonths", 2);
+    goodType.put("singleVisitAllowed", true);
+    String typePath = "/violation-types/BAD_INPUT?port=KEL";
+    cases += refused(problems, admin, "PUT", typePath, with(goodType, "banMonths", "999"));
+    cases += refused(problems, admin, "PUT", typePath, with(goodType, "banMonths", "\"two\""));
+    cases +=
+        refused(
+            problems,
+            admin,
+            "PUT",
+            typePath,
+            with(goodType, "nameEn", "\"" + "x".repeat(201) + "\""));
+    cases +=
+        refused(
+            problems,
+            admin,
+            "PUT",
+            "/violation-types/9X?port=KEL",
+            ESCAPING.writeValueAsBytes(goodType));
     String after = tables();
     System.out.println(
         "strict input in valid requests: " + cases + " cases, " + problems.size() + " bad");
     problems.forEach(p -> System.out.println("STRICT " + p));
-    assertEquals("case count", 52, cases);
+    assertEquals("case count", 64, cases);
     assertEquals(String.join("\n", problems), List.of(), problems);
     assertEquals("the database changed after refusals", before, after);
 
@@ -769,6 +822,10 @@ public class BadInputIT {
     raw(admin, "POST", upload + "PHOTO", "image/png", png).expect(201);
     raw(admin, "POST", upload + "OTHER&validUntil=2030-01-01", "application/pdf", Samples.pdf())
         .expect(201);
+    admin
+        .send(json("POST", admin, "/violations", ESCAPING.writeValueAsBytes(goodViolation)))
+        .expect(201);
+    admin.send(json("PUT", admin, typePath, ESCAPING.writeValueAsBytes(goodType))).expect(200);
   }
 
   private static byte[] concat(byte[] head, String tail) {

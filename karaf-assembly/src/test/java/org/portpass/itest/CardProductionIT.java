@@ -770,7 +770,8 @@ public class CardProductionIT {
 
   /**
    * Both desks of ANP run jobs until the queue is empty, starting at the same moment. A desk that
-   * loses a job to the other is refused with 409 and goes on; answers the number of cards made.
+   * loses a job to the other is refused with 409 (or, chosen as a deadlock victim, 503 with
+   * Retry-After) and goes on; answers the number of cards made.
    */
   private int raceDesks(ExecutorService pool, Api desk, Api otherDesk) throws Exception {
     CyclicBarrier start = new CyclicBarrier(2);
@@ -789,6 +790,14 @@ public class CardProductionIT {
                   }
                   if (reply.status() == 409) {
                     collisions++; // the other desk took this job first
+                    continue;
+                  }
+                  if (reply.status() == 503) {
+                    // the database chose this desk's transaction as a deadlock victim: nothing of
+                    // it was stored, and the answer says when to try again
+                    reply.problem(503, "unavailable");
+                    assertTrue(reply.header("Retry-After") != null);
+                    collisions++;
                     continue;
                   }
                   JsonNode job = reply.expect(200).json();

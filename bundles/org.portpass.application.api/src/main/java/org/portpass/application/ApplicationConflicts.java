@@ -29,5 +29,13 @@ public final class ApplicationConflicts {
   /** A pass change its status does not allow (e.g. picking up a suspended pass). */
   public static final String PASS_STATUS = "pass-status";
 
+  /**
+   * A submission by a company whose right to apply is suspended (停權) for its staff's violations.
+   */
+  public static final String COMPANY_SUSPENDED = "company-suspended";
+
+  /** A seized pass that is not the violation's subject's. */
+  public static final String NOT_THE_SUBJECT = "not-the-subject";
+
   private ApplicationConflicts() {}
 }

@@ -13,6 +13,9 @@ public record ApplicationLimits(List<Limit> limits) {
   public static final String MAX_TEMPORARY_DAYS = "maxTemporaryDays";
   public static final String SUBMISSIONS_PER_COMPANY_PER_DAY = "submissionsPerCompanyPerDay";
   public static final String TEMPORARY_PER_PERSON = "temporaryPassesPerPersonPer30Days";
+  public static final String COMPANY_VIOLATIONS = "companyViolationsForSuspension";
+  public static final String COMPANY_VIOLATION_DAYS = "companyViolationWindowDays";
+  public static final String COMPANY_SUSPENSION_DAYS = "companySuspensionDays";
 
   public ApplicationLimits {
     limits = List.copyOf(limits);

@@ -10,13 +10,23 @@ public enum PassStatus {
   ACTIVE,
   /** Temporarily not valid (e.g. under investigation); may be reinstated. */
   SUSPENDED,
-  /** Withdrawn for good. */
+  /**
+   * Withdrawn for good (註銷): by its company (the person left, the vehicle was sold) or by the port
+   * authority.
+   */
   REVOKED,
+  /** Seized (查扣) by the police, with a recorded {@link Violation}; withdrawn for good. */
+  SEIZED,
   /** Past its valid-to date. */
   EXPIRED;
 
+  /** True when the pass was withdrawn before its end (revoked or seized). */
+  public boolean isWithdrawn() {
+    return this == REVOKED || this == SEIZED;
+  }
+
   /** True when no change of status is possible any more. */
   public boolean isFinal() {
-    return this == REVOKED || this == EXPIRED;
+    return this == REVOKED || this == SEIZED || this == EXPIRED;
   }
 }

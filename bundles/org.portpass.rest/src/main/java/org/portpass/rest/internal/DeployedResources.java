@@ -8,6 +8,9 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
 import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
@@ -15,7 +18,9 @@ import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
 /**
  * Whether the JAX-RS whiteboard serves every resource registered: it deploys them one by one after
  * they register (and again after a bundle comes back), so a server whose database is ready may
- * still answer 404 for a while. The runtime is asked only after a resource came or went.
+ * still answer 404 for a while. The runtime is asked only after a resource came or went. A resource
+ * that is not registered yet counts too: Karaf must have started every boot feature, and no
+ * resource component may wait for a service.
  */
 final class DeployedResources implements AutoCloseable {
   private static final String RESOURCES = "(" + JaxrsWhiteboardConstants.JAX_RS_RESOURCE + "=true)";
@@ -56,6 +61,37 @@ final class DeployedResources implements AutoCloseable {
       allServed = false;
     }
     return missing;
+  }
+
+  /** Karaf has installed and started every boot feature (its BootFinished service is there). */
+  boolean bootFinished() {
+    return context.getServiceReference("org.apache.karaf.features.BootFinished") != null;
+  }
+
+  /** How many enabled resource components still wait for a reference or configuration. */
+  static long waiting(ServiceComponentRuntime scr) {
+    if (scr == null) {
+      return 0; // no component runtime: nothing to ask, the served check stands alone
+    }
+    long waiting = 0;
+    for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+      if (!isResource(d) || !scr.isComponentEnabled(d)) {
+        continue;
+      }
+      for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+        if (c.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
+            || c.state == ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION) {
+          waiting++;
+        }
+      }
+    }
+    return waiting;
+  }
+
+  private static boolean isResource(ComponentDescriptionDTO d) {
+    Object flag =
+        d.properties == null ? null : d.properties.get(JaxrsWhiteboardConstants.JAX_RS_RESOURCE);
+    return flag != null && Boolean.parseBoolean(flag.toString());
   }
 
   private Set<Long> registered() {

@@ -12,8 +12,10 @@ record HealthReport(
         String status,
     Database database,
     @Schema(description = "The capabilities whose schema is ready") Set<String> capabilities,
-    @Schema(description = "JAX-RS resources registered but not served yet")
-        Long resourcesNotServed) {
+    @Schema(description = "JAX-RS resources registered but not served yet") Long resourcesNotServed,
+    @Schema(description = "JAX-RS resource components still waiting for a service")
+        Long resourcesWaiting,
+    @Schema(description = "Whether Karaf has started every boot feature") Boolean bootFinished) {
 
   @Schema(name = "HealthDatabase")
   record Database(

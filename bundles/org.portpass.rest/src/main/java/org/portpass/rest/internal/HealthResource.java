@@ -27,6 +27,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -68,6 +69,9 @@ public class HealthResource {
 
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   private volatile JaxrsServiceRuntime runtime;
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile ServiceComponentRuntime components;
 
   private final DeployedResources resources;
 
@@ -116,19 +120,24 @@ public class HealthResource {
   @Operation(
       summary = "Health of the server and its database",
       description =
-          "200 with status UP when the database answers, every capability is ready and every"
-              + " resource is served, 503 with status DOWN otherwise. Anonymous callers get the status alone; an administrator"
+          "200 with status UP when the database answers, every capability is ready, Karaf"
+              + " has started every boot feature and every resource is served, 503 with status DOWN otherwise. Anonymous callers get the status alone; an administrator"
               + " (signed in) also gets the database and capability details.")
   public Response health(@Context HttpServletRequest request) {
     DatabaseStatus.Report report = database.check();
     long notServed = resources.notServed(runtime);
-    boolean up = report.up() && ready.containsAll(required) && notServed == 0;
+    long waiting = DeployedResources.waiting(components);
+    boolean booted = resources.bootFinished();
+    boolean up =
+        report.up() && ready.containsAll(required) && notServed == 0 && waiting == 0 && booted;
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", up ? "UP" : "DOWN");
     if (isAdministrator(request)) {
       body.put("database", details(report));
       body.put("capabilities", new TreeSet<>(ready));
       body.put("resourcesNotServed", notServed);
+      body.put("resourcesWaiting", waiting);
+      body.put("bootFinished", booted);
     }
     return Response.status(up ? 200 : 503).entity(body).build();
   }

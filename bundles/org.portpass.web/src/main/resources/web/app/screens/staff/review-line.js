@@ -7,7 +7,7 @@ import { radios, errorSummary, focusErrorSummary } from '../../components/fields
 import { portName } from '../../components/format.js';
 import { problemsOf, messageOf } from '../../components/problems.js';
 import { formatDate, formatDateTime } from '../../dates.js';
-import { t, tEnum } from '../../i18n.js';
+import { t, tEnum, currentLanguage } from '../../i18n.js';
 import { ports } from '../../ports.js';
 import { navigate } from '../../router.js';
 import * as api from '../../api.js';
@@ -36,6 +36,7 @@ export class ReviewLine extends Screen {
   static properties = {
     _task: { state: true },
     _ports: { state: true },
+    _violations: { state: true },
     _decision: { state: true },
     _reason: { state: true },
     _problems: { state: true },
@@ -65,6 +66,10 @@ export class ReviewLine extends Screen {
       const tasks = await api.all(this.queue);
       this._task = tasks.find((task) => String(task.lineId) === this.params.lineId) || null;
       this._error = null;
+      const subjectId = this._task && subjectIdOf(this._task.subjectSnapshot);
+      this._violations = subjectId
+        ? await api.get('/violations', { subjectKind: this._task.subjectKind, subjectId }).catch(() => null)
+        : null;
     } catch (error) {
       this._error = messageOf(error);
     }
@@ -137,6 +142,9 @@ export class ReviewLine extends Screen {
             ${task.findings.map((finding) => html`<li>${findingTags([finding])} ${finding.port ? `${portName(this._ports, finding.port)}: ` : ''}${finding.message}</li>`)}
           </ul>`}
 
+      <h2 class="heading-m">${t('line.violations')}</h2>
+      ${this.renderViolations(this._violations)}
+
       <h2 class="heading-m">${t('line.history')}</h2>
       ${this.renderHistory(task.history)}
 
@@ -146,6 +154,24 @@ export class ReviewLine extends Screen {
         ${this._decision === 'REJECT' ? textareaField({ id: 'reason', label: t('queue.reason'), hint: t('queue.reasonHint'), value: this._reason, error: f.reason, onInput: (v) => (this._reason = v) }) : nothing}
         <button class="button ${this._decision === 'REJECT' ? 'button--warning' : ''}" id="decide" type="submit" ?disabled=${this._busy}>${t('line.confirm')}</button>
       </form>`;
+  }
+
+  renderViolations(violations) {
+    if (!violations) return nothing;
+    if (!violations.length) return html`<p class="body" id="violations">${t('line.noViolations')}</p>`;
+    return html`<div class="table-wrap"><table class="table" id="violations">
+      <caption class="visually-hidden">${t('line.violations')}</caption>
+      <thead><tr><th scope="col">${t('line.violationOn')}</th><th scope="col">${t('line.violationPort')}</th><th scope="col">${t('line.violationType')}</th><th scope="col">${t('violation.seizedPass')}</th><th scope="col">${t('violation.note')}</th></tr></thead>
+      <tbody>
+        ${violations.map(
+          (v) => html`<tr>
+            <td>${formatDate(v.occurredOn)}</td><td>${portName(this._ports, v.port)}</td>
+            <td>${currentLanguage() === 'zh-TW' ? v.typeNameZhTw : v.typeNameEn}${v.bannedUntil ? html`<br /><strong class="tag tag--red">${t('line.bannedUntil', { date: formatDate(v.bannedUntil) })}</strong>` : nothing}</td>
+            <td>${v.seizedPass || '–'}</td><td>${v.note || ''}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table></div>`;
   }
 
   renderHistory(history) {

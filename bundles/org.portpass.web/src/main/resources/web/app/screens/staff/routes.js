@@ -2,12 +2,14 @@
 // Add {path, roles, nav, navOrder, tag, title, load} entries here; see ../../routes.js and README.md.
 const REVIEW = ['REVIEWER', 'POLICE', 'SUPERVISOR'];
 const DESK = ['CARD_DESK'];
+const AUTHORITY = ['POLICE', 'SUPERVISOR'];
 const SERVICE = ['CUSTOMER_SERVICE', 'ADMIN'];
 
 export const staffRoutes = [
   { path: '/reviews', roles: REVIEW, nav: 'nav.reviews', navOrder: 60, tag: 'pp-reviews', title: 'reviews.title', load: () => import('./reviews.js') },
   { path: '/reviews/:port/:stage', roles: REVIEW, tag: 'pp-review-queue', title: 'queue.pageTitle', load: () => import('./review-queue.js') },
   { path: '/reviews/:port/:stage/lines/:lineId', roles: REVIEW, tag: 'pp-review-line', title: 'line.pageTitle', load: () => import('./review-line.js') },
+  { path: '/violations/new', roles: AUTHORITY, nav: 'nav.violations', navOrder: 65, tag: 'pp-violation-new', title: 'violation.title', load: () => import('./violation-new.js') },
   { path: '/desk', roles: DESK, nav: 'nav.desk', navOrder: 70, tag: 'pp-desk-jobs', title: 'desk.title', load: () => import('./desk-jobs.js') },
   { path: '/desk/jobs/:id', roles: DESK, tag: 'pp-desk-job', title: 'job.pageTitle', load: () => import('./desk-job.js') },
   { path: '/admin/companies', roles: SERVICE, nav: 'nav.companies', navOrder: 80, tag: 'pp-admin-companies', title: 'companies.title', load: () => import('../admin/companies.js') },

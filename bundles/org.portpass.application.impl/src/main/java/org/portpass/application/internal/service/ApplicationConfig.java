@@ -17,6 +17,10 @@ import org.portpass.application.ApplicationLimits;
   String MAX_TEMPORARY_DAYS = "Longest validity of a temporary pass, days";
   String SUBMISSIONS_PER_COMPANY_PER_DAY = "Forms a company may submit per day";
   String TEMPORARY_PER_PERSON = "Temporary passes per person and port within 30 days";
+  String COMPANY_VIOLATIONS =
+      "Violations by a company's staff within the window that suspend its applications (0: never)";
+  String COMPANY_VIOLATION_DAYS = "The window for counting a company's violations, days";
+  String COMPANY_SUSPENSION_DAYS = "How long a company's applications are suspended, days";
 
   @AttributeDefinition(description = MAX_LONG_TERM_DAYS)
   int maxLongTermDays() default 366;
@@ -29,4 +33,13 @@ import org.portpass.application.ApplicationLimits;
 
   @AttributeDefinition(description = TEMPORARY_PER_PERSON)
   int temporaryPassesPerPersonPer30Days() default 4;
+
+  @AttributeDefinition(description = COMPANY_VIOLATIONS)
+  int companyViolationsForSuspension() default 3;
+
+  @AttributeDefinition(description = COMPANY_VIOLATION_DAYS)
+  int companyViolationWindowDays() default 90;
+
+  @AttributeDefinition(description = COMPANY_SUSPENSION_DAYS)
+  int companySuspensionDays() default 30;
 }

@@ -25,7 +25,10 @@ final class ApplicationSettings {
           ApplicationLimits.MAX_TEMPORARY_DAYS, ApplicationConfig.MAX_TEMPORARY_DAYS,
           ApplicationLimits.SUBMISSIONS_PER_COMPANY_PER_DAY,
               ApplicationConfig.SUBMISSIONS_PER_COMPANY_PER_DAY,
-          ApplicationLimits.TEMPORARY_PER_PERSON, ApplicationConfig.TEMPORARY_PER_PERSON);
+          ApplicationLimits.TEMPORARY_PER_PERSON, ApplicationConfig.TEMPORARY_PER_PERSON,
+          ApplicationLimits.COMPANY_VIOLATIONS, ApplicationConfig.COMPANY_VIOLATIONS,
+          ApplicationLimits.COMPANY_VIOLATION_DAYS, ApplicationConfig.COMPANY_VIOLATION_DAYS,
+          ApplicationLimits.COMPANY_SUSPENSION_DAYS, ApplicationConfig.COMPANY_SUSPENSION_DAYS);
 
   private final Map<String, Integer> values = new HashMap<>();
   private final List<Limit> limits = new ArrayList<>();
@@ -70,6 +73,19 @@ final class ApplicationSettings {
 
   int submissionsPerCompanyPerDay() {
     return values.get(ApplicationLimits.SUBMISSIONS_PER_COMPANY_PER_DAY);
+  }
+
+  /** The company suspension rule: this many violations within the window suspend it. */
+  int companyViolationsForSuspension() {
+    return values.get(ApplicationLimits.COMPANY_VIOLATIONS);
+  }
+
+  int companyViolationWindowDays() {
+    return values.get(ApplicationLimits.COMPANY_VIOLATION_DAYS);
+  }
+
+  int companySuspensionDays() {
+    return values.get(ApplicationLimits.COMPANY_SUSPENSION_DAYS);
   }
 
   /** Temporary passes one person may be submitted for at {@code port} within 30 days. */

@@ -27,8 +27,9 @@ import org.portpass.storage.Transactions;
 
 /**
  * Every change of a pass after approval: the card desk's hand-over (card ready, picked up), the
- * police's and supervisors' suspend, reinstate and revoke, and expiry. Each is one transaction on
- * the pass and its line together, versioned, audited, with an event when the status changes.
+ * police's and supervisors' suspend, reinstate and revoke, the company's revocation of its own
+ * pass, and expiry (a seizure is a violation's: {@link Seizure}). Each is one transaction on the
+ * pass and its line together, versioned, audited, with an event when the status changes.
  */
 final class PassChanges {
   private final Transactions tx;
@@ -103,7 +104,10 @@ final class PassChanges {
         number,
         "pass.revoked",
         (pass, line) -> {
-          requireAuthority(caller, pass);
+          boolean byCompany = !caller.isAdmin() && ownCompany(caller, line);
+          if (!byCompany) {
+            requireAuthority(caller, pass);
+          }
           if (pass.getStatus().isFinal()) {
             throw new ConflictException(
                 ApplicationConflicts.PASS_STATUS,
@@ -113,8 +117,8 @@ final class PassChanges {
                 pass.getStatus());
           }
           pass.setStatus(PassStatus.REVOKED);
-          pass.setStatusReason(why);
-          return "REVOKED: " + why;
+          pass.setStatusReason((byCompany ? "by its company: " : "by the port authority: ") + why);
+          return "REVOKED " + pass.getStatusReason();
         });
   }
 
@@ -192,7 +196,7 @@ final class PassChanges {
     String apply(PassEntity pass, LineEntity line);
   }
 
-  private static Event changed(String number, PassStatus status) {
+  static Event changed(String number, PassStatus status) {
     return new Event(
         PassService.CHANGED_TOPIC,
         Map.of(PassService.PASS_NUMBER, number, PassService.STATUS, status.name()));
@@ -211,6 +215,16 @@ final class PassChanges {
           "this needs the CARD_DESK role for " + code, Role.CARD_DESK, code);
     }
     return code;
+  }
+
+  /**
+   * A company account of the pass's company: it revokes its own passes (註銷: the person left, the
+   * vehicle was sold).
+   */
+  private static boolean ownCompany(Caller caller, LineEntity line) {
+    return caller.companyId() != null
+        && caller.companyId() == line.getForm().getCompanyId()
+        && caller.roles().stream().anyMatch(Role::isCompanyRole);
   }
 
   /** Suspending and revoking is for the harbor police and supervisors of the pass's ports. */

@@ -6,21 +6,25 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import javax.persistence.EntityManager;
+import org.portpass.application.ApplicationConflicts;
 import org.portpass.application.ApplicationLimits;
 import org.portpass.application.LineStatus;
+import org.portpass.application.PassStatus;
 import org.portpass.application.PassType;
+import org.portpass.application.Standing;
 import org.portpass.application.SubjectKind;
 import org.portpass.application.internal.entity.LineEntity;
 import org.portpass.application.internal.service.Submissions.Draft;
 import org.portpass.application.internal.service.Submissions.DraftLine;
+import org.portpass.core.ConflictException;
 import org.portpass.core.FieldError;
 import org.portpass.core.PortTime;
 import org.portpass.core.TooManyRequestsException;
 
 /**
  * The submission checks against other lines, run inside the form's transaction so that two forms
- * sent at once see each other: the one-long-term-pass rule, overlapping passes for the same port,
- * and the frequency limits.
+ * sent at once see each other: bans and company suspensions, passes held for another company, the
+ * one-long-term-pass rule, overlapping passes for the same port, and the frequency limits.
  */
 final class StoredLineChecks {
   private StoredLineChecks() {}
@@ -36,6 +40,17 @@ final class StoredLineChecks {
       PortTime time,
       List<FieldError> errors) {
     LocalDate today = time.today();
+    LocalDate suspended = Sanctions.companySuspendedUntil(em, form.companyId(), today, settings);
+    if (suspended != null) {
+      throw new ConflictException(
+          ApplicationConflicts.COMPANY_SUSPENDED,
+          "companyId",
+          "the company's applications are suspended until "
+              + suspended
+              + " for its staff's violations",
+          "company-suspended",
+          String.valueOf(suspended));
+    }
     for (DraftLine line : form.lines()) {
       if (line.subjectId() == null
           || line.kind() == null
@@ -44,6 +59,21 @@ final class StoredLineChecks {
         continue;
       }
       String at = "lines/" + (line.lineNo() - 1) + "/";
+      Standing standing = Sanctions.standing(em, line.kind(), line.subjectId(), today);
+      if (standing.banned()) {
+        errors.add(
+            FieldError.of(
+                at + "subjectId",
+                "banned-until",
+                "is banned from long-term and temporary passes until "
+                    + standing.bannedUntil()
+                    + " (violation "
+                    + standing.violationId()
+                    + ")",
+                String.valueOf(standing.bannedUntil()),
+                String.valueOf(standing.violationId())));
+        continue;
+      }
       for (LineEntity other : openLinesOfSubject(em, line, today)) {
         clash(form, line, other, at, errors);
       }
@@ -54,18 +84,23 @@ final class StoredLineChecks {
     checkLimits(em, form, settings, time);
   }
 
-  /** The subject's other lines that are submitted, not cancelled and not yet over. */
+  /**
+   * The subject's other lines that are submitted, not cancelled, not yet over, and whose pass (if
+   * any) was not revoked, seized or expired.
+   */
   private static List<LineEntity> openLinesOfSubject(
       EntityManager em, DraftLine line, LocalDate today) {
     return em.createQuery(
             "SELECT l FROM LineEntity l WHERE l.subjectKind = :kind AND l.subjectId = :id AND l.id <> :self"
-                + " AND l.status NOT IN :closed AND l.validTo >= :today",
+                + " AND l.status NOT IN :closed AND l.validTo >= :today AND NOT EXISTS"
+                + " (SELECT p.id FROM PassEntity p WHERE p.lineId = l.id AND p.status IN :over)",
             LineEntity.class)
         .setParameter("kind", line.kind())
         .setParameter("id", line.subjectId())
         .setParameter("self", line.lineId())
         .setParameter("closed", List.of(LineStatus.DRAFT, LineStatus.CANCELLED))
         .setParameter("today", today)
+        .setParameter("over", List.of(PassStatus.REVOKED, PassStatus.SEIZED, PassStatus.EXPIRED))
         .getResultList();
   }
 
@@ -73,7 +108,34 @@ final class StoredLineChecks {
   private static void clash(
       Draft form, DraftLine line, LineEntity other, String at, List<FieldError> errors) {
     String name = "form " + other.getForm().getNumber() + " line " + other.getLineNo();
-    if (form.passType() == PassType.LONG_TERM
+    String pass = other.getPassNumber();
+    if (pass != null && other.getForm().getCompanyId() != form.companyId()) {
+      // the FAQ's rule: the former company cancels its passes before another company applies
+      errors.add(
+          FieldError.of(
+              at + "subjectId",
+              "pass-of-other-company",
+              "holds pass "
+                  + pass
+                  + " of another company; that company must revoke it (POST /passes/"
+                  + pass
+                  + "/revoke) before you apply",
+              pass));
+    } else if (pass != null
+        && form.passType() == PassType.LONG_TERM
+        && other.getForm().getPassType() == PassType.LONG_TERM) {
+      errors.add(
+          FieldError.of(
+              at + "subjectId",
+              "holds-long-term-pass",
+              "already holds long-term pass "
+                  + pass
+                  + "; it must be revoked first, by its company or the port authority (POST"
+                  + " /passes/"
+                  + pass
+                  + "/revoke)",
+              pass));
+    } else if (form.passType() == PassType.LONG_TERM
         && other.getForm().getPassType() == PassType.LONG_TERM) {
       errors.add(
           FieldError.of(

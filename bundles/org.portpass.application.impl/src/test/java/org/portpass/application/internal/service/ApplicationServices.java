@@ -65,20 +65,17 @@ final class ApplicationServices implements AutoCloseable {
   final RecordingEventAdmin events = new RecordingEventAdmin();
   final ApplicationServiceImpl applications;
   final ReviewServiceImpl reviews;
+  final SanctionServiceImpl sanctions;
   final Company company;
   final Caller clerk;
   private int people;
 
   /** With the limits given as configuration properties (the defaults otherwise). */
   ApplicationServices(Map<String, Object> limits) {
+    VehicleServiceImpl vehicles =
+        new VehicleServiceImpl(registry, () -> "registry", new SubjectGuard());
     Submissions submissions =
-        new Submissions(
-            companies,
-            persons,
-            new VehicleServiceImpl(registry, () -> "registry", new SubjectGuard()),
-            attachments,
-            rules,
-            TIME);
+        new Submissions(companies, persons, vehicles, attachments, rules, TIME);
     applications =
         new ApplicationServiceImpl(
             application,
@@ -89,6 +86,16 @@ final class ApplicationServices implements AutoCloseable {
             TIME,
             new HashMap<>(limits));
     reviews = new ReviewServiceImpl(application, () -> "application", events, rules, TIME);
+    sanctions =
+        new SanctionServiceImpl(
+            application,
+            () -> "application",
+            events,
+            TIME,
+            new FixedPorts(),
+            persons,
+            vehicles,
+            new HashMap<>(limits));
     company =
         companies.create(
             ADMIN, new NewCompany("12345675", "Alpha", null, null, null, null, List.of()));

@@ -75,13 +75,23 @@ public class CardIntake implements EventHandler {
           try {
             if (PassService.ISSUED_TOPIC.equals(topic)) {
               queueFirstCard(number, port);
-            } else if (PassStatus.REVOKED.name().equals(status)) {
+            } else if (withdrawn(status)) {
               cancelOpenJob(number);
             }
           } catch (RuntimeException e) {
             LOG.warn("Card intake for pass {} failed; the next catch-up retries it", number, e);
           }
         });
+  }
+
+  /** A revoked or seized pass gets no more cards. */
+  private static boolean withdrawn(Object status) {
+    for (PassStatus s : PassStatus.values()) {
+      if (s.name().equals(status)) {
+        return s.isWithdrawn();
+      }
+    }
+    return false;
   }
 
   private void catchUp() {

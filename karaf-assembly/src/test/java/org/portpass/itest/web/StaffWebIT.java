@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.portpass.itest.Api;
 import org.portpass.itest.Samples;
 
 /** The port staff, card desk and customer service screens in a real browser. */
@@ -64,6 +65,80 @@ class StaffWebIT extends BrowserTest {
     police.search(tag);
     browser.waitForText("#queue-count", "顯示 2 /");
     assertEquals(lines.subList(1, 3).stream().map(StaffData.Line::id).toList(), police.lineIds());
+  }
+
+  @Test
+  void thePoliceSeizeAPassTheReviewerSeesAViolationAndTheCompanyRevokesAPass()
+      throws InterruptedException {
+    String tag = unique("扣");
+    List<StaffData.Line> lines = StaffData.submitPersons(tag + "甲", tag + "乙", tag + "丙");
+    StaffData.approveEverywhere(lines.get(0).id());
+    StaffData.approveEverywhere(lines.get(2).id());
+    String seized = StaffData.awaitPass(lines.get(0).id());
+    String revoked = StaffData.awaitPass(lines.get(2).id());
+
+    LoginPage.open(browser).loginAs("kel-police");
+    browser.go("/violations/new");
+    browser.click("#violation-save"); // no type, no pass: each problem beside its field
+    assertTrue(browser.find("#type-error").getText().contains("錯誤"));
+    assertTrue(browser.find("#seizedPass-error").getText().contains("通行證號碼"));
+    browser.assertAccessible("violation with errors");
+    browser.waitFor("#type option[value=LENDING]"); // the port's types, as the server has them
+    new org.openqa.selenium.support.ui.Select(browser.find("#type")).selectByValue("LENDING");
+    browser.type("#seizedPass", seized);
+    browser.type("#note", "借給他人使用 / lent to another driver");
+    browser.click("#violation-save");
+    browser.waitForText("#violation-recorded", "管制至");
+    assertTrue(browser.find("#violation-recorded").getText().contains(seized));
+    browser.assertAccessible("violation recorded");
+    browser.screenshot("staff-violation-recorded");
+    Api admin = WebServer.api("admin");
+    assertEquals(
+        "SEIZED", admin.get("/passes/" + seized).expect(200).json().path("status").asText());
+
+    // a violation while a line is in review: the reviewer sees it, with its ban, on the line
+    long person =
+        admin
+            .get("/persons?identityNumber=" + lines.get(1).identityNumber())
+            .expect(200)
+            .json()
+            .path("items")
+            .path(0)
+            .path("id")
+            .asLong();
+    admin
+        .post(
+            "/violations",
+            java.util.Map.of(
+                "subjectKind", "PERSON",
+                "subjectId", person,
+                "type", "OVERSTAY",
+                "occurredOn", java.time.LocalDate.now(StaffData.TAIPEI).toString(),
+                "port", "KEL"))
+        .expect(201);
+    new ShellPage(browser).logout().loginAs("kel-reviewer");
+    ReviewQueuePage queue = ReviewQueuePage.open(browser, "KEL", "REVIEW");
+    queue.search(tag);
+    browser.waitForText("#queue-count", "顯示 1 /");
+    queue.openLine(lines.get(1).id());
+    browser.waitForText("#violations", "管制至");
+    assertTrue(browser.find("#violations").getText().contains("逾越通行區域或時間"));
+    browser.assertAccessible("review line with violations");
+    browser.screenshot("staff-review-line-violations");
+
+    // the company revokes (註銷) a pass of its own: the person left
+    new ShellPage(browser).logout().loginAs("alpha-user");
+    browser.go("/passes");
+    browser.click("#revoke-" + revoked);
+    browser.click("#revoke-confirm"); // no reason
+    assertTrue(browser.find("#revoke-reason-error").getText().length() > 0);
+    browser.type("#revoke-reason", "已離職 / left the company");
+    browser.screenshot("company-pass-revoke");
+    browser.click("#revoke-confirm");
+    browser.waitForText(".banner", revoked);
+    assertEquals(
+        "REVOKED", admin.get("/passes/" + revoked).expect(200).json().path("status").asText());
+    assertTrue(browser.all("#revoke-" + revoked).isEmpty());
   }
 
   @Test

@@ -68,8 +68,14 @@ export class Passes extends Screen {
       this._done = t('passes.revoked', { number: pass.number });
       this.search();
     } catch (error) {
-      this._reasonError = messageOf(error);
+      this._reasonError = error.fieldErrors?.reason || messageOf(error);
     }
+  }
+
+  updated(changed) {
+    // the form and the answer are above the list: bring them into view
+    if (changed.has('_revoking') && this._revoking) this.querySelector('#revoke-reason')?.focus();
+    if (changed.has('_done') && this._done) this.querySelector('.banner')?.scrollIntoView({ block: 'center' });
   }
 
   renderRevoke() {

@@ -73,14 +73,33 @@ export class ViolationNew extends Screen {
       this._data = { ...this._data, seizedPass: '', subjectId: '', note: '' };
     } catch (error) {
       this._recorded = null;
-      this._problems = problemsOf(error, { labels: Object.fromEntries(LABELS.map((id) => [id, t(`violation.${id}`)])) });
+      this._problems = this.problemsOf(error);
     } finally {
       this._busy = false;
     }
   }
 
+  /** The server's problems; by seized pass, those about the subject (or no such pass) go beside the pass number. */
+  problemsOf(error) {
+    const labels = Object.fromEntries(LABELS.map((id) => [id, t(`violation.${id}`)]));
+    const problems = problemsOf(error, { labels });
+    if (this._data.by !== 'PASS') return problems;
+    const fields = { ...problems.fields };
+    let message = fields.subjectKind || fields.subjectId ? t('violation.seizedPassRequired') : null;
+    if (error.status === 404) message = messageOf(error);
+    if (!message) return problems;
+    delete fields.subjectKind;
+    delete fields.subjectId;
+    fields.seizedPass = message;
+    const summary = problems.summary.filter((p) => p.target && !['subjectKind', 'subjectId'].includes(p.target));
+    summary.push({ target: 'seizedPass', message: `${labels.seizedPass}: ${message}` });
+    return { fields, summary };
+  }
+
   updated(changed) {
     if (changed.has('_problems')) focusErrorSummary(this);
+    // the form is long: show the answer, which is above it
+    if (changed.has('_recorded') && this._recorded) this.renderRoot.querySelector('#violation-recorded')?.scrollIntoView({ block: 'center' });
   }
 
   typeName(type) {

@@ -7,12 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.persistence.EntityManager;
+import org.portpass.application.ApplicationConflicts;
 import org.portpass.application.Standing;
 import org.portpass.application.SubjectKind;
 import org.portpass.application.Violation;
 import org.portpass.application.ViolationType;
 import org.portpass.application.internal.entity.ViolationEntity;
 import org.portpass.application.internal.entity.ViolationTypeEntity;
+import org.portpass.core.ConflictException;
+import org.portpass.core.FieldError;
 
 /**
  * The queries behind the bans (管制) and company suspensions (停權), run inside the caller's
@@ -20,6 +23,39 @@ import org.portpass.application.internal.entity.ViolationTypeEntity;
  */
 final class Sanctions {
   private Sanctions() {}
+
+  /** Refuses a submission of a suspended company, naming the last day of the suspension. */
+  static void refuseIfSuspended(
+      EntityManager em, long companyId, LocalDate today, ApplicationSettings settings) {
+    LocalDate until = companySuspendedUntil(em, companyId, today, settings);
+    if (until != null) {
+      throw new ConflictException(
+          ApplicationConflicts.COMPANY_SUSPENDED,
+          "companyId",
+          "the company's applications are suspended until " + until + " for its staff's violations",
+          "company-suspended",
+          String.valueOf(until));
+    }
+  }
+
+  /** The error on {@code field} for a subject banned on {@code today}, or {@code null}. */
+  static FieldError ban(
+      EntityManager em, SubjectKind kind, long subjectId, LocalDate today, String field) {
+    Standing standing = standing(em, kind, subjectId, today);
+    if (!standing.banned()) {
+      return null;
+    }
+    return FieldError.of(
+        field,
+        "banned-until",
+        "is banned from long-term and temporary passes until "
+            + standing.bannedUntil()
+            + " (violation "
+            + standing.violationId()
+            + ")",
+        String.valueOf(standing.bannedUntil()),
+        String.valueOf(standing.violationId()));
+  }
 
   /** The longest ban in force on {@code today}, or {@link Standing#CLEAR}. */
   static Standing standing(EntityManager em, SubjectKind kind, long subjectId, LocalDate today) {

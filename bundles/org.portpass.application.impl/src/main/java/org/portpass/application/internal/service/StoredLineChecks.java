@@ -6,17 +6,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import javax.persistence.EntityManager;
-import org.portpass.application.ApplicationConflicts;
 import org.portpass.application.ApplicationLimits;
 import org.portpass.application.LineStatus;
 import org.portpass.application.PassStatus;
 import org.portpass.application.PassType;
-import org.portpass.application.Standing;
 import org.portpass.application.SubjectKind;
 import org.portpass.application.internal.entity.LineEntity;
 import org.portpass.application.internal.service.Submissions.Draft;
 import org.portpass.application.internal.service.Submissions.DraftLine;
-import org.portpass.core.ConflictException;
 import org.portpass.core.FieldError;
 import org.portpass.core.PortTime;
 import org.portpass.core.TooManyRequestsException;
@@ -40,17 +37,7 @@ final class StoredLineChecks {
       PortTime time,
       List<FieldError> errors) {
     LocalDate today = time.today();
-    LocalDate suspended = Sanctions.companySuspendedUntil(em, form.companyId(), today, settings);
-    if (suspended != null) {
-      throw new ConflictException(
-          ApplicationConflicts.COMPANY_SUSPENDED,
-          "companyId",
-          "the company's applications are suspended until "
-              + suspended
-              + " for its staff's violations",
-          "company-suspended",
-          String.valueOf(suspended));
-    }
+    Sanctions.refuseIfSuspended(em, form.companyId(), today, settings);
     for (DraftLine line : form.lines()) {
       if (line.subjectId() == null
           || line.kind() == null
@@ -59,19 +46,9 @@ final class StoredLineChecks {
         continue;
       }
       String at = "lines/" + (line.lineNo() - 1) + "/";
-      Standing standing = Sanctions.standing(em, line.kind(), line.subjectId(), today);
-      if (standing.banned()) {
-        errors.add(
-            FieldError.of(
-                at + "subjectId",
-                "banned-until",
-                "is banned from long-term and temporary passes until "
-                    + standing.bannedUntil()
-                    + " (violation "
-                    + standing.violationId()
-                    + ")",
-                String.valueOf(standing.bannedUntil()),
-                String.valueOf(standing.violationId())));
+      FieldError ban = Sanctions.ban(em, line.kind(), line.subjectId(), today, at + "subjectId");
+      if (ban != null) {
+        errors.add(ban);
         continue;
       }
       for (LineEntity other : openLinesOfSubject(em, line, today)) {
@@ -108,33 +85,9 @@ final class StoredLineChecks {
   private static void clash(
       Draft form, DraftLine line, LineEntity other, String at, List<FieldError> errors) {
     String name = "form " + other.getForm().getNumber() + " line " + other.getLineNo();
-    String pass = other.getPassNumber();
-    if (pass != null && other.getForm().getCompanyId() != form.companyId()) {
-      // the FAQ's rule: the former company cancels its passes before another company applies
-      errors.add(
-          FieldError.of(
-              at + "subjectId",
-              "pass-of-other-company",
-              "holds pass "
-                  + pass
-                  + " of another company; that company must revoke it (POST /passes/"
-                  + pass
-                  + "/revoke) before you apply",
-              pass));
-    } else if (pass != null
-        && form.passType() == PassType.LONG_TERM
-        && other.getForm().getPassType() == PassType.LONG_TERM) {
-      errors.add(
-          FieldError.of(
-              at + "subjectId",
-              "holds-long-term-pass",
-              "already holds long-term pass "
-                  + pass
-                  + "; it must be revoked first, by its company or the port authority (POST"
-                  + " /passes/"
-                  + pass
-                  + "/revoke)",
-              pass));
+    FieldError held = heldPass(form, other, at + "subjectId");
+    if (held != null) {
+      errors.add(held);
     } else if (form.passType() == PassType.LONG_TERM
         && other.getForm().getPassType() == PassType.LONG_TERM) {
       errors.add(
@@ -164,6 +117,42 @@ final class StoredLineChecks {
               String.valueOf(other.getValidFrom()),
               String.valueOf(other.getValidTo())));
     }
+  }
+
+  /**
+   * A valid pass the other line holds that stops this one: any of another company (the FAQ's rule:
+   * the former company revokes its passes before another company applies), or a long-term one when
+   * this line is for a long-term pass; {@code null} when none.
+   */
+  private static FieldError heldPass(Draft form, LineEntity other, String field) {
+    String pass = other.getPassNumber();
+    if (pass == null) {
+      return null;
+    }
+    if (other.getForm().getCompanyId() != form.companyId()) {
+      return FieldError.of(
+          field,
+          "pass-of-other-company",
+          "holds pass "
+              + pass
+              + " of another company; that company must revoke it (POST /passes/"
+              + pass
+              + "/revoke) before you apply",
+          pass);
+    }
+    if (form.passType() == PassType.LONG_TERM
+        && other.getForm().getPassType() == PassType.LONG_TERM) {
+      return FieldError.of(
+          field,
+          "holds-long-term-pass",
+          "already holds long-term pass "
+              + pass
+              + "; it must be revoked first, by its company or the port authority (POST /passes/"
+              + pass
+              + "/revoke)",
+          pass);
+    }
+    return null;
   }
 
   private static void checkLimits(

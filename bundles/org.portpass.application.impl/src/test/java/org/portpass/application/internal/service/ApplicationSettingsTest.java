@@ -25,8 +25,14 @@ class ApplicationSettingsTest {
             "maxLongTermDays",
             "maxTemporaryDays",
             "submissionsPerCompanyPerDay",
-            "temporaryPassesPerPersonPer30Days"),
+            "temporaryPassesPerPersonPer30Days",
+            "companyViolationsForSuspension",
+            "companyViolationWindowDays",
+            "companySuspensionDays"),
         limits.stream().map(Limit::name).toList());
+    assertEquals(3, settings.companyViolationsForSuspension());
+    assertEquals(90, settings.companyViolationWindowDays());
+    assertEquals(30, settings.companySuspensionDays());
     assertEquals(
         new Limit("maxLongTermDays", null, 366, "default", ApplicationConfig.MAX_LONG_TERM_DAYS),
         limits.get(0));
@@ -62,7 +68,7 @@ class ApplicationSettingsTest {
 
     assertEquals(2, settings.temporaryPerPerson("KEL"));
     assertEquals(3, settings.temporaryPerPerson("KHH"));
-    List<Limit> perPort = settings.limits(PORTS).limits().subList(4, 7);
+    List<Limit> perPort = settings.limits(PORTS).limits().subList(7, 10);
     assertEquals(
         List.of(
             new Limit(

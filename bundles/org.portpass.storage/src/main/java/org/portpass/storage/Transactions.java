@@ -73,7 +73,10 @@ public final class Transactions {
 
   private static boolean chosenAsDeadlockVictim(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && DEADLOCK_STATES.contains(sql.getSQLState())) {
+      // a lost connection's SQLException may have no state (Set.of refuses contains(null))
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && DEADLOCK_STATES.contains(sql.getSQLState())) {
         return true;
       }
     }

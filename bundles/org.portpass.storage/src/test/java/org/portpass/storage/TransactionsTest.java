@@ -62,6 +62,15 @@ class TransactionsTest {
   }
 
   @Test
+  void aFailureWithoutSqlStateIsPassedOnAsItIs() {
+    // what a connection lost mid-transaction gives: no SQLState to look at
+    Rollbacks db = new Rollbacks(1, null);
+    PersistenceException failure =
+        assertThrows(PersistenceException.class, () -> new Transactions(db).read(em -> "x"));
+    assertEquals("rolled back", failure.getMessage());
+  }
+
+  @Test
   void aDuplicateKeyIsAConflict() {
     Rollbacks db = new Rollbacks(1, "23505");
     assertEquals(

@@ -235,6 +235,7 @@ final class Database {
                 + " WHERE p.pass_number = r.subject AND "
                 + listed
                 + ")")
+        + count("SELECT COUNT(*) FROM revocation_card_void")
         + count(
             "SELECT COUNT(*) FROM card c JOIN pass p ON p.pass_number = c.pass_number"
                 + " WHERE c.status = 'VOID' AND p.valid_to >= CURRENT_DATE AND NOT EXISTS"

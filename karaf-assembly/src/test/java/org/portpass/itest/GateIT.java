@@ -6,8 +6,14 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -25,6 +31,8 @@ import java.util.Set;
 import java.util.UUID;
 import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -54,6 +62,7 @@ import org.portpass.core.Role;
 public class GateIT {
   @Inject FeaturesService features;
   @Inject ConfigurationAdmin configurations;
+  @Inject SessionFactory sessions;
 
   private static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
 
@@ -239,6 +248,47 @@ public class GateIT {
             .json()
             .path("total")
             .asInt());
+  }
+
+  @Test
+  public void theShellShowsTheListAndAnswersAsAnOfflineGate() throws Exception {
+    Card card = collectedCard();
+    police.post("/passes/" + card.pass + "/suspend", Map.of("reason", "shell")).expect(200);
+    awaitListed(Kind.PASS, card.pass, "SUSPENDED");
+    assertTrue(shell("portpass:revocations"), shell("portpass:revocations").contains("entries"));
+    Path saved = Files.createTempFile("revocations", ".txt");
+    String list = shell("portpass:revocations --save " + saved + " list");
+    assertTrue(list, list.contains(card.pass) && list.contains("signature verified"));
+    String offline = shell("portpass:gate-verify --list " + saved + " " + card.code + " KEL");
+    assertTrue(offline, offline.contains("INVALID (status)"));
+    police.post("/passes/" + card.pass + "/reinstate", "").expect(200);
+    awaitUnlisted(Kind.PASS, card.pass);
+    // the saved list still refuses the card; the server's current list no longer does
+    assertTrue(
+        shell("portpass:gate-verify --list " + saved + " " + card.code + " KEL")
+            .contains("INVALID"));
+    String current = shell("portpass:gate-verify " + card.code + " KEL");
+    assertTrue(current, current.contains("VALID: valid"));
+    long version = RevocationList.verify(Files.readAllBytes(saved), key(police)).version();
+    String since = shell("portpass:revocations since " + version);
+    assertTrue(since, since.contains("1 removed"));
+    police.post("/gate-passages", passage(card.code, "KEL", null, Instant.now(), "ok")).expect(201);
+    String passages = shell("portpass:gate-passages --pass " + card.pass);
+    assertTrue(passages, passages.contains("1 of 1 records"));
+    Files.delete(saved);
+  }
+
+  private String shell(String command) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    Session session = sessions.create(new ByteArrayInputStream(new byte[0]), out, out);
+    try {
+      session.execute(command);
+    } finally {
+      out.flush();
+      session.close();
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   // --- helpers ---

@@ -107,6 +107,17 @@ final class RevocationLedger {
     return new RevocationChanges(since, v, issuedAt, added, removed);
   }
 
+  /** True when the key was ever listed (a voided card's entry is never added twice). */
+  boolean hasEverListed(Key key) {
+    return tx.read(
+        em ->
+            !em.createNativeQuery("SELECT 1 FROM revocation_entry WHERE kind = ? AND subject = ?")
+                .setParameter(1, key.kind().letter())
+                .setParameter(2, key.subject())
+                .getResultList()
+                .isEmpty());
+  }
+
   /** The listed entries, by key. */
   Map<Key, RevocationEntry> listed() {
     return tx.read(

@@ -30,6 +30,7 @@ import org.portpass.application.Pass;
 import org.portpass.application.PassQuery;
 import org.portpass.application.PassService;
 import org.portpass.application.PassStatus;
+import org.portpass.card.CardStatus;
 import org.portpass.card.InvalidPassCodeException;
 import org.portpass.card.PassCode;
 import org.portpass.card.gate.RevocationChanges;
@@ -39,6 +40,7 @@ import org.portpass.card.gate.RevocationEntry.Kind;
 import org.portpass.card.gate.RevocationList;
 import org.portpass.card.gate.RevocationService;
 import org.portpass.card.gate.RevocationStatus;
+import org.portpass.card.internal.entity.CardEntity;
 import org.portpass.core.Caller;
 import org.portpass.core.ForbiddenException;
 import org.portpass.core.NotFoundException;
@@ -84,6 +86,7 @@ public class Revocations implements RevocationService, RevocationFeed, EventHand
   private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
   private final Object signing = new Object();
   private volatile Signed signed;
+  private Instant lastCardScan; // worker thread only
 
   /** A signed full list, served until its version changes or it is {@link #resign} old. */
   private record Signed(long version, Instant signedAt, byte[] text, byte[] gzip) {}
@@ -290,8 +293,49 @@ public class Revocations implements RevocationService, RevocationFeed, EventHand
     return new RevocationEntry(Kind.PASS, pass.number(), reason, since, pass.validTo());
   }
 
-  /** Lists every voided card not listed before (a card never becomes valid again). */
+  /**
+   * Lists the cards voided since the last time: card production queues each void in its own
+   * transaction; each is read by its primary key, listed, and taken off the queue.
+   */
   private void syncCards() {
+    List<?> queued =
+        tx.read(
+            em -> em.createNativeQuery("SELECT serial FROM revocation_card_void").getResultList());
+    if (queued.isEmpty()) {
+      return;
+    }
+    LocalDate today = time.today();
+    Map<Key, RevocationEntry> wanted = new HashMap<>();
+    for (Object serial : queued) {
+      CardEntity card = tx.read(em -> em.find(CardEntity.class, serial));
+      RevocationEntry entry =
+          card == null || card.getStatus() != CardStatus.VOID
+              ? null
+              : cardEntry(card.getSerial(), card.getPassCode(), today);
+      if (entry != null && !ledger.hasEverListed(entry.key())) {
+        wanted.put(entry.key(), entry);
+      }
+    }
+    long version = ledger.apply(wanted);
+    if (version > 0) {
+      LOG.info("Revocation list version {}: {} voided card(s) listed", version, wanted.size());
+    }
+    tx.write(
+        em -> {
+          for (Object serial : queued) {
+            em.createNativeQuery("DELETE FROM revocation_card_void WHERE serial = ?")
+                .setParameter(1, serial)
+                .executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * Lists every voided card not listed before (a card never becomes valid again), from the card
+   * table itself: the repair for voids the queue does not hold (made before the list existed). Rare
+   * (at start and hourly): it reads the card table while desks may be writing it.
+   */
+  private void scanVoidedCards() {
     List<?> rows =
         tx.read(
             em ->
@@ -311,7 +355,8 @@ public class Revocations implements RevocationService, RevocationFeed, EventHand
     }
     long version = ledger.apply(wanted);
     if (version > 0) {
-      LOG.info("Revocation list version {}: {} voided card(s) listed", version, wanted.size());
+      LOG.info(
+          "Revocation list version {}: {} voided card(s) found and listed", version, wanted.size());
     }
   }
 
@@ -336,6 +381,10 @@ public class Revocations implements RevocationService, RevocationFeed, EventHand
   void catchUp() {
     try {
       syncCards();
+      if (lastCardScan == null || Duration.between(lastCardScan, Instant.now()).toHours() >= 1) {
+        scanVoidedCards();
+        lastCardScan = Instant.now();
+      }
       Map<Key, RevocationEntry> listed = ledger.listed();
       Map<Key, RevocationEntry> wanted = new HashMap<>();
       Set<Key> revoked = new HashSet<>();

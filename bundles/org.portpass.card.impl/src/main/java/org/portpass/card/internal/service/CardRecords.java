@@ -11,6 +11,7 @@ import org.portpass.card.CardStatus;
 import org.portpass.card.internal.entity.AttemptEntity;
 import org.portpass.card.internal.entity.CardEntity;
 import org.portpass.card.internal.entity.CardJobEntity;
+import org.portpass.card.internal.entity.CardVoidEntity;
 import org.portpass.core.ConflictException;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.Texts;
@@ -90,10 +91,12 @@ final class CardRecords {
     card.setStatus(CardStatus.VOID);
     card.setLivePassNumber(null);
     card.setVoidReason(Texts.cut(reason, 1000));
-    em.createNativeQuery("INSERT INTO revocation_card_void (serial, voided_at) VALUES (?, ?)")
-        .setParameter(1, card.getSerial())
-        .setParameter(2, new java.sql.Timestamp(System.currentTimeMillis()))
-        .executeUpdate();
+    // an entity, not a native INSERT: a native statement would flush the card's change early,
+    // out of the unit of work's order, and racing desks would deadlock on Derby
+    CardVoidEntity queued = new CardVoidEntity();
+    queued.setSerial(card.getSerial());
+    queued.setVoidedAt(new Date());
+    em.persist(queued);
   }
 
   /** The job's attempt that a desk began and has not reported, or null. */

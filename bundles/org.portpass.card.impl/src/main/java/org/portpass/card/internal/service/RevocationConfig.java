@@ -10,7 +10,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
       description =
           "Seconds between catch-ups that compare the list with every pass and card, repairing"
               + " what a missed event left out")
-  int catchUpSeconds() default 60;
+  int catchUpSeconds() default 300;
 
   @AttributeDefinition(
       description =

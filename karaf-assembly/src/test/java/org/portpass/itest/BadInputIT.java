@@ -261,7 +261,7 @@ public class BadInputIT {
           "..%2F..%2Fetc%2Fpasswd");
 
   private static final Set<String> NUMBER_PARAMETERS =
-      Set.of("page", "size", "companyId", "version");
+      Set.of("page", "size", "companyId", "version", "since");
   private static final Set<String> TIME_PARAMETERS = Set.of("from", "to");
   private static final Map<String, List<String>> SPECIAL_PARAMETERS =
       Map.of(
@@ -806,11 +806,34 @@ public class BadInputIT {
             "PUT",
             "/violation-types/9X?port=KEL",
             ESCAPING.writeValueAsBytes(goodType));
+    // a gate's passage report with one bad value: a time in the future, before 2020 or a date
+    // only, a result, zone or port that is no code, a code that is not one
+    ObjectNode goodPassage = NODES.objectNode();
+    goodPassage.put("code", throwawayCode());
+    goodPassage.put("port", "KEL");
+    goodPassage.put("zone", "A1");
+    goodPassage.put("time", java.time.Instant.now().toString());
+    goodPassage.put("result", "ok");
+    for (String[] bad :
+        List.of(
+            new String[] {"time", "\"" + java.time.Instant.now().plusSeconds(3600) + "\""},
+            new String[] {"time", "\"2019-12-31T23:59:59Z\""},
+            new String[] {"time", "\"2026-12-04\""},
+            new String[] {"result", "\"OK!\""},
+            new String[] {"result", "\"\""},
+            new String[] {"zone", "\"" + "z".repeat(17) + "\""},
+            new String[] {"zone", "\"A 1\""},
+            new String[] {"port", "\"K1\""},
+            new String[] {"code", "\"PP1.abc\""},
+            new String[] {"code", "12"})) {
+      cases +=
+          refused(problems, admin, "POST", "/gate-passages", with(goodPassage, bad[0], bad[1]));
+    }
     String after = tables();
     System.out.println(
         "strict input in valid requests: " + cases + " cases, " + problems.size() + " bad");
     problems.forEach(p -> System.out.println("STRICT " + p));
-    assertEquals("case count", 64, cases);
+    assertEquals("case count", 74, cases);
     assertEquals(String.join("\n", problems), List.of(), problems);
     assertEquals("the database changed after refusals", before, after);
 
@@ -826,6 +849,20 @@ public class BadInputIT {
         .send(json("POST", admin, "/violations", ESCAPING.writeValueAsBytes(goodViolation)))
         .expect(201);
     admin.send(json("PUT", admin, typePath, ESCAPING.writeValueAsBytes(goodType))).expect(200);
+    admin
+        .send(json("POST", admin, "/gate-passages", ESCAPING.writeValueAsBytes(goodPassage)))
+        .expect(201);
+  }
+
+  /** A pass code signed with a key of its own: shaped right, so a gate may report it. */
+  private static String throwawayCode() throws java.security.GeneralSecurityException {
+    return new org.portpass.card.PassCode(
+            "KEL-2026-9999999",
+            "KEL-2026-9999999-C1",
+            LocalDate.now(),
+            LocalDate.now().plusDays(1),
+            List.of("KEL"))
+        .sign(java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
   }
 
   private static byte[] concat(byte[] head, String tail) {

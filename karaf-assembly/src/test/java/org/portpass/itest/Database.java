@@ -192,7 +192,9 @@ final class Database {
   /**
    * Waits until the card intake has caught up with what earlier requests decided: it runs after
    * their transactions, on a thread of its own. Caught up: every pass waiting for a card has a job,
-   * no revoked pass has an open job, every finished job has been reported ready.
+   * no revoked pass has an open job, every finished job has been reported ready, and the revocation
+   * list (kept on a thread of its own too) lists every pass of a status other than PENDING_CARD,
+   * ACTIVE and EXPIRED with that status, no other pass, and every voided card.
    */
   void awaitCardIntake() {
     long deadline = System.nanoTime() + 60_000_000_000L;
@@ -216,7 +218,28 @@ final class Database {
         + count(
             "SELECT COUNT(*) FROM card_job j JOIN pass p ON p.pass_number = j.pass_number"
                 + " WHERE p.status = 'REVOKED' AND j.open_pass_number IS NOT NULL")
-        + count("SELECT COUNT(*) FROM card_job WHERE status = 'DONE' AND ready_reported = FALSE");
+        + count("SELECT COUNT(*) FROM card_job WHERE status = 'DONE' AND ready_reported = FALSE")
+        + revocationListBehind();
+  }
+
+  private long revocationListBehind() {
+    String listed = "p.status NOT IN ('PENDING_CARD', 'ACTIVE', 'EXPIRED')";
+    return count(
+            "SELECT COUNT(*) FROM pass p WHERE "
+                + listed
+                + " AND p.valid_to >= CURRENT_DATE AND NOT EXISTS (SELECT 1 FROM revocation_entry r"
+                + " WHERE r.listed_key = 'P:' || p.pass_number AND r.reason = p.status)")
+        + count(
+            "SELECT COUNT(*) FROM revocation_entry r WHERE r.kind = 'P'"
+                + " AND r.listed_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pass p"
+                + " WHERE p.pass_number = r.subject AND "
+                + listed
+                + ")")
+        + count("SELECT COUNT(*) FROM revocation_card_void")
+        + count(
+            "SELECT COUNT(*) FROM card c JOIN pass p ON p.pass_number = c.pass_number"
+                + " WHERE c.status = 'VOID' AND p.valid_to >= CURRENT_DATE AND NOT EXISTS"
+                + " (SELECT 1 FROM revocation_entry r WHERE r.kind = 'C' AND r.subject = c.serial)");
   }
 
   /** A single number, e.g. a COUNT(*). */

@@ -234,7 +234,7 @@ final class CardOperations {
     em.createQuery("SELECT c FROM CardEntity c WHERE c.livePassNumber = :n", CardEntity.class)
         .setParameter("n", pass.number())
         .getResultList()
-        .forEach(c -> CardRecords.voidCard(c, "lost: " + why));
+        .forEach(c -> CardRecords.voidCard(em, c, "lost: " + why));
     int generation =
         em.createQuery(
                 "SELECT MAX(j.generation) FROM CardJobEntity j WHERE j.passNumber = :n",

@@ -11,6 +11,7 @@ import org.portpass.card.CardStatus;
 import org.portpass.card.internal.entity.AttemptEntity;
 import org.portpass.card.internal.entity.CardEntity;
 import org.portpass.card.internal.entity.CardJobEntity;
+import org.portpass.card.internal.entity.CardVoidEntity;
 import org.portpass.core.ConflictException;
 import org.portpass.core.NotFoundException;
 import org.portpass.core.Texts;
@@ -76,16 +77,26 @@ final class CardRecords {
     if (job.getCardSerial() != null) {
       CardEntity card = em.find(CardEntity.class, job.getCardSerial());
       if (card != null && card.getStatus() != CardStatus.VOID) {
-        voidCard(card, reason);
+        voidCard(em, card, reason);
       }
       job.setCardSerial(null);
     }
   }
 
-  static void voidCard(CardEntity card, String reason) {
+  /**
+   * Voids a card, and queues it for the revocation list in the same transaction (the list reads the
+   * queue, never the card table, so it takes none of the desks' locks).
+   */
+  static void voidCard(EntityManager em, CardEntity card, String reason) {
     card.setStatus(CardStatus.VOID);
     card.setLivePassNumber(null);
     card.setVoidReason(Texts.cut(reason, 1000));
+    // an entity, not a native INSERT: a native statement would flush the card's change early,
+    // out of the unit of work's order, and racing desks would deadlock on Derby
+    CardVoidEntity queued = new CardVoidEntity();
+    queued.setSerial(card.getSerial());
+    queued.setVoidedAt(new Date());
+    em.persist(queued);
   }
 
   /** The job's attempt that a desk began and has not reported, or null. */

@@ -6,6 +6,8 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.portpass.application.PassService;
 import org.portpass.card.CardFaceRenderer;
 import org.portpass.card.CardJob;
@@ -40,6 +42,10 @@ public class CardServiceImpl implements CardService {
   private final GateVerification gates;
   private final PassCodeKeys keys;
 
+  /** The revocation list, told of every change that may have voided a card. */
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile RevocationFeed revocations;
+
   @Activate
   public CardServiceImpl(
       @Reference(target = "(osgi.unit.name=portpass-card)") JpaTemplate jpa,
@@ -66,12 +72,20 @@ public class CardServiceImpl implements CardService {
 
   @Override
   public StepOrder begin(Caller caller, long jobId, String desk) {
-    return desks.begin(caller, jobId, desk);
+    try {
+      return desks.begin(caller, jobId, desk);
+    } finally {
+      cardsMayHaveChanged(); // an interrupted print voids its card
+    }
   }
 
   @Override
   public CardJob report(Caller caller, long jobId, long attemptId, StepReport report) {
-    return reports.report(caller, jobId, attemptId, report);
+    try {
+      return reports.report(caller, jobId, attemptId, report);
+    } finally {
+      cardsMayHaveChanged(); // a failed print or a misread voids the card
+    }
   }
 
   @Override
@@ -96,7 +110,11 @@ public class CardServiceImpl implements CardService {
 
   @Override
   public CardJob voidCard(Caller caller, long jobId, String reason) {
-    return operations.voidCard(caller, jobId, reason);
+    try {
+      return operations.voidCard(caller, jobId, reason);
+    } finally {
+      cardsMayHaveChanged();
+    }
   }
 
   @Override
@@ -111,7 +129,18 @@ public class CardServiceImpl implements CardService {
 
   @Override
   public CardJob reportLost(Caller caller, String passNumber, String reason) {
-    return operations.reportLost(caller, passNumber, reason);
+    try {
+      return operations.reportLost(caller, passNumber, reason);
+    } finally {
+      cardsMayHaveChanged();
+    }
+  }
+
+  private void cardsMayHaveChanged() {
+    RevocationFeed feed = revocations;
+    if (feed != null) {
+      feed.cardsMayHaveChanged();
+    }
   }
 
   @Override

@@ -137,7 +137,16 @@ final class FakePasses implements PassService {
 
   @Override
   public Page<Pass> find(Caller caller, PassQuery query, PageRequest page) {
-    throw new UnsupportedOperationException("not used by card production");
+    List<Pass> found =
+        passes.values().stream()
+            .filter(p -> query.status() == null || p.status() == query.status())
+            .sorted(java.util.Comparator.comparing(Pass::number))
+            .toList();
+    return new Page<>(
+        found.stream().skip(page.offset()).limit(page.size()).toList(),
+        page.page(),
+        page.size(),
+        found.size());
   }
 
   @Override

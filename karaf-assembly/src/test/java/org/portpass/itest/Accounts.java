@@ -24,6 +24,28 @@ final class Accounts {
   private Accounts() {}
 
   /**
+   * A new verified company and a signed-in COMPANY_USER account of it named {@code prefix-<id>}.
+   */
+  static Api company(Api admin, String prefix, String name) {
+    long id =
+        admin
+            .post("/companies", Samples.company(Samples.taxId(), name))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    admin.post("/companies/" + id + "/verify", "").expect(200);
+    ensure(prefix + "-" + id, Set.of(Role.COMPANY_USER), id, Set.of());
+    return admin.anonymous().login(prefix + "-" + id, PASSWORD);
+  }
+
+  /** A signed-in port staff account with one role at one port (created unless it exists). */
+  static Api staff(Api admin, String name, Role role, String port) {
+    ensure(name, Set.of(role), null, Set.of(port));
+    return admin.anonymous().login(name, PASSWORD);
+  }
+
+  /**
    * Creates the account unless it exists already (tests of one container share accounts). Like
    * every call here, through the account service {@linkplain #call registered now}.
    */

@@ -315,21 +315,11 @@ public class PortsAndPassesIT {
   }
 
   private Api company(String name) {
-    long id =
-        admin
-            .post("/companies", Samples.company(Samples.taxId(), name))
-            .expect(201)
-            .json()
-            .path("id")
-            .asLong();
-    admin.post("/companies/" + id + "/verify", "").expect(200);
-    Accounts.ensure("ports-co-" + id, Set.of(Role.COMPANY_USER), id, Set.of());
-    return admin.anonymous().login("ports-co-" + id, Accounts.PASSWORD);
+    return Accounts.company(admin, "ports-co", name);
   }
 
   private Api staff(String name, Role role, String port) {
-    Accounts.ensure(name, Set.of(role), null, Set.of(port));
-    return admin.anonymous().login(name, Accounts.PASSWORD);
+    return Accounts.staff(admin, name, role, port);
   }
 
   private static JsonNode lineOf(Api company, long form, long line) {

@@ -85,7 +85,7 @@ public class SanctionServiceImpl implements SanctionService {
           in.port());
     }
     if (in.seizedPass() == null) {
-      requireSubject(in.subjectKind(), in.subjectId());
+      companyOf(in.subjectKind(), in.subjectId()); // 404 before anything when there is none
     }
     Seizure seizure = new Seizure(events);
     Violation recorded =
@@ -263,10 +263,6 @@ public class SanctionServiceImpl implements SanctionService {
       throw new ValidationException(List.of(FieldError.oneOf("port", ports.codes())));
     }
     return code;
-  }
-
-  private void requireSubject(SubjectKind kind, long id) {
-    companyOf(kind, id); // throws NotFoundException when there is no such subject
   }
 
   /** The subject's company in the registry. */

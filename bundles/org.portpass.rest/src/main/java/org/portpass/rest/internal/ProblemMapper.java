@@ -107,6 +107,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             status, "http-" + status, texts.http(status), List.of(), texts.title(status));
       }
     }
+    DatabaseStatus status = database;
+    if (status != null && !status.reachable()) {
+      // the database is known to be out of reach: an odd failure now (OpenJPA's "closed
+      // EntityManager" after the transaction manager gave up, say) is a consequence of it
+      LOG.debug("Answered 503 during a database outage", failure);
+      return unavailable(locale);
+    }
     String incident = UUID.randomUUID().toString();
     LOG.error("Unexpected failure, incident {}", incident, failure);
     return problem(

@@ -375,6 +375,18 @@ class ProblemMapperTest {
     assertEquals(List.of(), told);
   }
 
+  @Test
+  void anUnexpectedFailureDuringAKnownOutageIs503() {
+    List<Throwable> told = new java.util.ArrayList<>();
+    told.add(new java.sql.SQLException("gone", "08006")); // the breaker is open: not reachable
+    mapper.database = new RecordingStatus(told);
+    Response response =
+        mapper.toResponse(
+            new IllegalStateException("You have closed the EntityManager"), Languages.of("en"));
+    assertEquals(503, response.getStatus());
+    assertEquals("1", String.valueOf(response.getHeaderString("Retry-After")));
+  }
+
   /** A database status that records what it is told. */
   private record RecordingStatus(List<Throwable> told)
       implements org.portpass.storage.DatabaseStatus {
